@@ -1,0 +1,94 @@
+// The News Lens VS Code extension: starts the language server (dist/server.js) over IPC and shows what it
+// finds. The client never analyses text itself: the views, commands and status bar ask the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnalysisStateNotification } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { ConversationsProvider } from './conversationsView';
+import { QuotesProvider } from './quotesView';
+import { StatusBar } from './statusBar';
+
+export interface NewsLensApi {
+  client: LanguageClient;
+  conversationsProvider: ConversationsProvider;
+  quotesProvider: QuotesProvider;
+  /** Resolves when the language client has started. */
+  ready: Promise<void>;
+}
+
+const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'news-article'];
+
+function documentSelector(): LanguageClientOptions['documentSelector'] {
+  const languages = vscode.workspace.getConfiguration('newsLens').get<string[]>('languages', DEFAULT_LANGUAGES);
+  return languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): NewsLensApi {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,article,json,yaml,yml,csv,tsv}'),
+    },
+    markdown: { isTrusted: false, supportHtml: false },
+    outputChannelName: 'News Lens',
+  };
+  const lc = (client = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions));
+
+  const conversationsProvider = new ConversationsProvider(lc);
+  const quotesProvider = new QuotesProvider(lc);
+  const statusBar = new StatusBar();
+  const refreshViews = () => {
+    conversationsProvider.refresh();
+    quotesProvider.refresh();
+    statusBar.update();
+  };
+
+  context.subscriptions.push(
+    statusBar,
+    vscode.window.createTreeView('newsLens.conversations', { treeDataProvider: conversationsProvider, showCollapseAll: true }),
+    vscode.window.createTreeView('newsLens.quotes', { treeDataProvider: quotesProvider, showCollapseAll: true }),
+    vscode.window.onDidChangeActiveTextEditor(refreshViews),
+    vscode.workspace.onDidCloseTextDocument((d) => statusBar.forget(d.uri.toString())),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('newsLens.languages')) return;
+      lc.clientOptions.documentSelector = documentSelector();
+      await lc.restart();
+    }),
+  );
+  registerCommands(context, lc, quotesProvider, refreshViews);
+
+  let pending: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    lc.onNotification(AnalysisStateNotification, (p) => {
+      statusBar.set(p);
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (p.uri !== active || p.state === 'analyzing') return;
+      // Coalesce bursts of analyses (typing) into one view refresh.
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => {
+        conversationsProvider.refresh();
+        quotesProvider.refresh();
+      }, 50);
+    }),
+  );
+
+  const ready = lc.start().then(() => statusBar.started());
+  ready.catch((e) => void vscode.window.showErrorMessage(`News Lens: the language server did not start: ${e instanceof Error ? e.message : e}`));
+  return { client: lc, conversationsProvider, quotesProvider, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

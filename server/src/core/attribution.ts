@@ -1,0 +1,346 @@
+// Who said it: finds the cue (said, told, "the statement read", according to, a colon introduction)
+// before or after each quotation, reads the speaker phrase and resolves it to an entity — a person, an
+// organisation ("the Kremlin statement" → the Kremlin, "the statement" → whoever put out a statement), a
+// pronoun (the nearest fitting person before it), or, with no cue at all, the speaker of the quote just
+// before it. Also finds indirect speech ("X said that …", "according to X, …").
+import type { EntityTable, ResolvedMention } from './entities';
+import type { Quote, Span, Entity } from './types';
+import type { QuoteSpan } from './quotes';
+import type { Token } from './text';
+import { lexicon } from './lexicon';
+
+export interface DocParagraph {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+export interface AmbiguousSpeaker {
+  quoteId: string;
+  pronoun: Span;
+  chosen: string;
+  others: string[];
+}
+
+export interface AttributionResult {
+  quotes: Quote[];
+  ambiguous: AmbiguousSpeaker[];
+}
+
+export const CUE_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'wrote', 'writes', 'explained', 'explains',
+  'insisted', 'insists', 'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'noted', 'notes',
+  'declared', 'declares', 'announced', 'announces', 'replied', 'replies', 'responded', 'responds', 'continued', 'continues',
+  'recalled', 'recalls', 'admitted', 'admits', 'stressed', 'stresses', 'emphasised', 'emphasized', 'acknowledged',
+  'tweeted', 'posted', 'commented', 'remarked', 'suggested', 'suggests', 'confirmed', 'confirms', 'denied', 'denies',
+  'urged', 'urges', 'concluded', 'observed', 'complained', 'conceded', 'cautioned', 'shouted', 'vowed', 'pledged',
+  'promised', 'insisted', 'predicted', 'agreed', 'exclaimed', 'answered', 'joked', 'quipped', 'mused', 'boasted',
+  'countered', 'retorted', 'pointed', 'reiterated', 'underlined', 'underscored', 'alleged', 'maintained', 'affirmed',
+  'read', 'reads', 'tweets', 'posts', 'writing', 'saying', 'telling', 'adding', 'noting', 'warning', 'stating',
+]);
+const VERBS_NEEDING_STATEMENT = new Set(['read', 'reads']);
+const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
+  ['he', 'm'], ['she', 'f'], ['they', 'p'], ['it', 'n'], ['i', 'p'], ['we', 'p'], ['his', 'm'], ['her', 'f'], ['their', 'p'], ['him', 'm'],
+]);
+const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'from', 'last', 'this', 'on', 'yesterday', 'today', 'recently', 'later', 'earlier', 'who', 'which', 'that', 'adding', 'saying', 'and', ';']);
+
+type Resolved = { entityId: string; mention: Span; via: Quote['attribution']; ambiguous?: AmbiguousSpeaker['others'] };
+
+export class Attributor {
+  private readonly lex = lexicon();
+  constructor(
+    private readonly text: string,
+    private readonly paras: DocParagraph[],
+    private readonly table: EntityTable,
+  ) {}
+
+  private span(start: number, end: number): Span {
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  /** Absolute tokens of paragraph p. */
+  private abs(p: number): { t: Token; s: number; e: number; sent: number }[] {
+    const para = this.paras[p];
+    return para.tokens.map((t) => ({ t, s: t.start + para.start, e: t.end + para.start, sent: t.sentence }));
+  }
+
+  paraIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.paras.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.paras[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  attribute(spans: { q: QuoteSpan; kind: Quote['kind'] }[]): AttributionResult {
+    const quotes: Quote[] = [];
+    const ambiguous: AmbiguousSpeaker[] = [];
+    let prev: { quote: Quote; endPara: number } | undefined;
+    spans.forEach(({ q, kind }, idx) => {
+      const id = `q${idx + 1}`;
+      const firstPara = this.paraIndexAt(q.start);
+      const lastPara = this.paraIndexAt(Math.max(q.start, q.end - 1));
+      const found = this.after(q, lastPara, spans[idx + 1]?.q.start) ?? this.before(q, firstPara, spans[idx - 1]?.q.end);
+      let quote: Quote;
+      if (found) {
+        const r = this.resolveSpeaker(found.np, q.start, found.cueVerb);
+        quote = {
+          id, kind, start: q.start, end: q.end, text: this.text.slice(q.start, q.end),
+          speaker: r?.entityId ?? null,
+          speakerMention: r ? r.mention : found.np.end > found.np.start ? this.span(found.np.start, found.np.end) : null,
+          cue: this.span(found.cue.start, found.cue.end),
+          attribution: r ? (r.via === 'pronoun' ? 'pronoun' : found.via) : 'none',
+        };
+        if (r?.ambiguous?.length) ambiguous.push({ quoteId: id, pronoun: r.mention, chosen: r.entityId, others: r.ambiguous });
+      } else if (prev && prev.quote.speaker && this.continues(prev.quote, prev.endPara, q, firstPara)) {
+        quote = { id, kind, start: q.start, end: q.end, text: this.text.slice(q.start, q.end), speaker: prev.quote.speaker, speakerMention: prev.quote.speakerMention, cue: null, attribution: 'continuation' };
+      } else {
+        quote = { id, kind, start: q.start, end: q.end, text: this.text.slice(q.start, q.end), speaker: null, speakerMention: null, cue: null, attribution: 'none' };
+      }
+      quotes.push(quote);
+      prev = { quote, endPara: lastPara };
+    });
+    return { quotes, ambiguous };
+  }
+
+  /** A quote with no cue continues the previous speaker in the same or the next paragraph. */
+  private continues(prevQuote: Quote, prevEndPara: number, q: QuoteSpan, firstPara: number): boolean {
+    if (firstPara - prevEndPara > 1) return false;
+    const between = this.text.slice(prevQuote.end, q.start);
+    // Only a short attribution or nothing may stand between them: no new sentence about someone else.
+    return between.length < 200 && !/[.!?]\s+\p{Lu}[^"“”]*\b(?:said|told|says)\b/u.test(between);
+  }
+
+  /** `"…," Smith said.` / `"…," said Smith, a …` / `"…," the statement read.` */
+  private after(q: QuoteSpan, p: number, nextQuoteStart: number | undefined) {
+    const toks = this.abs(p).filter((x) => x.s >= q.end && (nextQuoteStart === undefined || x.s < nextQuoteStart));
+    if (!toks.length) return undefined;
+    const sent = toks[0].sent;
+    // Stop at the end of the sentence that the closing mark ends or is inside.
+    const window = [];
+    for (const x of toks) {
+      if (x.sent !== sent && window.length) break;
+      window.push(x);
+      if (window.length > 14) break;
+    }
+    if (window[0] && /^[.!?]$/.test(window[0].t.text) && !/[,:—–-]$/.test(this.text.slice(q.start, q.end - 1))) {
+      // `"…." Smith said.` is rare; a sentence that ended before the cue is a new sentence.
+      return undefined;
+    }
+    for (let v = 0; v < Math.min(window.length, 10); v++) {
+      const w = window[v].t;
+      const isAccording = w.lower === 'according' && window[v + 1]?.t.lower === 'to';
+      if (!CUE_VERBS.has(w.lower) && !isAccording) continue;
+      if (window.slice(0, v).some((x) => /^[.!?;]$/.test(x.t.text))) return undefined;
+      if (isAccording) {
+        const np = this.phraseAfter(window, v + 2);
+        return { np, cue: { start: w.start + this.paras[p].start, end: window[v + 1].e }, cueVerb: 'according', via: 'according-to' as const };
+      }
+      const npBefore = window.slice(0, v).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+      if (npBefore.length) {
+        if (VERBS_NEEDING_STATEMENT.has(w.lower) && !npBefore.some((x) => this.lex.statementNouns.has(x.t.lower))) return undefined;
+        return { np: { start: npBefore[0].s, end: npBefore[npBefore.length - 1].e }, cue: { start: window[v].s, end: window[v].e }, cueVerb: w.lower, via: 'cue' as const };
+      }
+      const np = this.phraseAfter(window, v + 1);
+      if (np.end <= np.start) return undefined;
+      return { np, cue: { start: window[v].s, end: window[v].e }, cueVerb: w.lower, via: 'cue' as const };
+    }
+    return undefined;
+  }
+
+  /** The noun phrase after an inverted cue: `said Smith, a spokesman` → "Smith". */
+  private phraseAfter(window: { t: Token; s: number; e: number }[], from: number): { start: number; end: number } {
+    const np: { s: number; e: number }[] = [];
+    for (let k = from; k < window.length; k++) {
+      const w = window[k].t;
+      if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-') break;
+      if (np.length && SPEAKER_STOP.has(w.lower)) break;
+      np.push(window[k]);
+      if (np.length >= 8) break;
+    }
+    return np.length ? { start: np[0].s, end: np[np.length - 1].e } : { start: 0, end: 0 };
+  }
+
+  /** `Smith said: "…"` / `the Kremlin statement said: "…"` / `According to X, "…"` / `X: "…"`. */
+  private before(q: QuoteSpan, p: number, prevQuoteEnd: number | undefined) {
+    const all = this.abs(p);
+    const openIdx = all.findIndex((x) => x.s >= q.start);
+    let toks = all.slice(0, openIdx < 0 ? all.length : openIdx).filter((x) => prevQuoteEnd === undefined || x.s >= prevQuoteEnd);
+    if (!toks.length) return undefined;
+    // The sentence the quote opens in (or the previous one when it ended with a colon).
+    const lastSent = toks[toks.length - 1].sent;
+    toks = toks.filter((x) => x.sent === lastSent);
+    const last = toks[toks.length - 1];
+    const mixed = !(last.t.text === ':' || last.t.text === ',');
+    for (let v = toks.length - 1; v >= 0; v--) {
+      const w = toks[v].t;
+      const isAccording = w.lower === 'according' && toks[v + 1]?.t.lower === 'to';
+      if (isAccording) {
+        const np = this.phraseAfter(toks, v + 2);
+        if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' as const };
+      }
+      if (!CUE_VERBS.has(w.lower) || VERBS_NEEDING_STATEMENT.has(w.lower)) continue;
+      // The subject: words before the verb back to the previous comma or the sentence start.
+      let b = v - 1;
+      while (b >= 0 && toks[b].t.text !== ',' && toks[b].t.text !== ';' && v - b <= 8) b--;
+      const subj = toks.slice(b + 1, v).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+      if (subj.length) return { np: { start: subj[0].s, end: subj[subj.length - 1].e }, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue' as const };
+      // Inverted before the quote: `Said Smith: "…"`
+      const np = this.phraseAfter(toks, v + 1);
+      if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue' as const };
+    }
+    if (!mixed && last.t.text === ':') {
+      // A colon introduction without a verb: `Netanyahu's statement: "…"`.
+      const words = toks.filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+      const np = words.slice(-6);
+      if (np.length) return { np: { start: np[0].s, end: np[np.length - 1].e }, cue: { start: last.s, end: last.e }, cueVerb: ':', via: 'colon' as const };
+    }
+    return undefined;
+  }
+
+  private mentionsIn(start: number, end: number): ResolvedMention[] {
+    return this.table.mentions.filter((m) => m.start < end && m.end > start);
+  }
+
+  /** Resolves a speaker phrase to an entity. */
+  resolveSpeaker(np: { start: number; end: number }, quoteStart: number, cueVerb: string): Resolved | undefined {
+    if (np.end <= np.start) return undefined;
+    const inside = this.mentionsIn(np.start, np.end);
+    const pick = (ms: ResolvedMention[]) =>
+      ms.find((m) => m.type === 'organization' && this.entity(m.entityId).speaksFor) ??
+      [...ms].reverse().find((m) => m.type === 'person') ??
+      ms.find((m) => m.type === 'organization') ??
+      ms.find((m) => m.type === 'country' && m.form !== 'demonym');
+    const direct = pick(inside);
+    if (direct) return { entityId: direct.entityId, mention: this.span(direct.start, direct.end), via: 'cue' };
+    const words = this.text.slice(np.start, np.end).toLowerCase().split(/\s+/);
+    const pron = words.length === 1 ? PRONOUNS.get(words[0]) : undefined;
+    if (pron) return this.resolvePronoun(np, pron);
+    // "the statement", "a spokesman", "officials": whoever the article says put it out.
+    if (words.some((w) => this.lex.statementNouns.has(w.replace(/[^a-zé]/g, '')))) {
+      const owner = this.statementOwner(quoteStart, np.start);
+      if (owner) return { entityId: owner.entityId, mention: this.span(np.start, np.end), via: 'cue' };
+    }
+    void cueVerb;
+    return undefined;
+  }
+
+  private entity(id: string): Entity {
+    return this.table.byId.get(id)!;
+  }
+
+  /** The nearest person before the pronoun whose gender fits; notes other fitting people in that sentence. */
+  private resolvePronoun(np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p'): Resolved | undefined {
+    const candidates = this.table.mentions.filter((m) => m.end <= np.start && (gender === 'n' || gender === 'p' ? m.type !== 'country' || m.form !== 'demonym' : m.type === 'person'));
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const m = candidates[k];
+      if (gender === 'm' || gender === 'f') {
+        const g = this.genderOf(m.entityId);
+        if (g && g !== gender) continue;
+      } else if (gender === 'n' && m.type === 'person') continue;
+      else if (gender === 'p' && m.type === 'country') continue;
+      // Other people of the same gender in the same sentence make the pronoun ambiguous.
+      const others = new Set(
+        candidates
+          .filter((o) => o.sentenceKey === m.sentenceKey && o.entityId !== m.entityId && o.type === 'person' && (gender === 'm' || gender === 'f') && (this.genderOf(o.entityId) ?? gender) === gender)
+          .map((o) => o.entityId),
+      );
+      return { entityId: m.entityId, mention: this.span(np.start, np.end), via: 'pronoun', ambiguous: [...others] };
+    }
+    return undefined;
+  }
+
+  genderOf(entityId: string): 'm' | 'f' | undefined {
+    const e = this.entity(entityId);
+    if (e.type !== 'person') return undefined;
+    const first = e.name.split(/\s+/)[0].toLowerCase();
+    const tags = this.lex.tagsOf(first);
+    if (tags.includes('MaleName')) return 'm';
+    if (tags.includes('FemaleName')) return 'f';
+    return undefined;
+  }
+
+  /** Who put out "the statement": the first organisation or person in a recent sentence that mentions one. */
+  private statementOwner(quoteStart: number, npStart: number): ResolvedMention | undefined {
+    const p = this.paraIndexAt(npStart);
+    for (let pp = p; pp >= Math.max(0, p - 3); pp--) {
+      const toks = this.abs(pp).filter((x) => x.s < Math.min(quoteStart, npStart));
+      const sentences = [...new Set(toks.map((x) => x.sent))].reverse();
+      for (const sent of sentences) {
+        const st = toks.filter((x) => x.sent === sent);
+        if (!st.some((x) => this.lex.statementNouns.has(x.t.lower))) continue;
+        const ms = this.mentionsIn(st[0].s, st[st.length - 1].e).filter((m) => m.start < quoteStart);
+        const owner = ms.find((m) => m.type === 'organization' && m.form !== 'acronym') ?? ms.find((m) => m.type === 'person');
+        if (owner) return owner;
+      }
+    }
+    return undefined;
+  }
+
+  /** Indirect speech outside quotation marks: `X said (that) …`, `according to X, …`. */
+  indirect(direct: Quote[], startId: number): Quote[] {
+    const out: Quote[] = [];
+    const inDirect = (s: number, e: number) => direct.some((q) => q.start < e && q.end > s);
+    const usedCue = (s: number) => direct.some((q) => q.cue && q.cue.start === s);
+    let n = startId;
+    for (let p = 0; p < this.paras.length; p++) {
+      const toks = this.abs(p);
+      const bySent = new Map<number, typeof toks>();
+      for (const x of toks) (bySent.get(x.sent) ?? bySent.set(x.sent, []).get(x.sent)!).push(x);
+      for (const st of bySent.values()) {
+        const sStart = st[0].s;
+        const sEnd = st[st.length - 1].e;
+        if (inDirect(sStart, sEnd)) continue;
+        for (let v = 0; v < st.length; v++) {
+          const w = st[v].t.lower;
+          if (w === 'according' && st[v + 1]?.t.lower === 'to') {
+            const np = this.phraseAfter(st, v + 2);
+            const r = this.resolveSpeaker(np, sStart, 'according');
+            if (!r) continue;
+            // The reported clause: the rest of the sentence, or what came before the according-to phrase.
+            const afterComma = st.findIndex((x, k) => k > v && x.t.text === ',');
+            const clause = v === 0 && afterComma > 0 ? st.slice(afterComma + 1, st.length - 1) : st.slice(0, v).filter((x) => x.t.text !== ',');
+            const body = clause.filter((x) => x.t.text !== '.');
+            if (body.length < 3) break;
+            out.push(this.indirectQuote(`q${++n}`, body[0].s, body[body.length - 1].e, r, { start: st[v].s, end: st[v + 1].e }));
+            break;
+          }
+          if (!['said', 'says', 'stated', 'announced', 'claimed', 'told', 'added', 'insisted', 'warned', 'argued', 'noted', 'confirmed', 'denied', 'declared', 'reported'].includes(w)) continue;
+          if (usedCue(st[v].s)) break;
+          // Subject right before the verb (possibly with an adverb): "The Kremlin stated that …".
+          let b = v - 1;
+          if (b >= 0 && /ly$|^also$|^later$|^earlier$/.test(st[b].t.lower)) b--;
+          if (b < 0) break;
+          const subjEnd = st[b].e;
+          const ms = this.table.mentions.filter((m) => m.end === subjEnd || (m.start <= st[b].s && m.end >= subjEnd));
+          let r: Resolved | undefined;
+          if (ms.length) r = this.resolveSpeaker({ start: ms[0].start, end: ms[ms.length - 1].end }, sStart, w);
+          else if (PRONOUNS.has(st[b].t.lower)) r = this.resolveSpeaker({ start: st[b].s, end: st[b].e }, sStart, w);
+          if (!r) break;
+          let c = v + 1;
+          if (w === 'told' || w === 'warned') {
+            // "told reporters (that)": skip the addressee.
+            while (c < st.length && st[c].t.lower !== 'that' && c - v < 5) c++;
+            if (st[c]?.t.lower !== 'that') break;
+          }
+          if (st[c]?.t.lower === 'that') c++;
+          const body = st.slice(c).filter((x) => x.t.text !== '.');
+          if (body.length < 3) break;
+          out.push(this.indirectQuote(`q${++n}`, body[0].s, body[body.length - 1].e, r, { start: st[v].s, end: st[v].e }));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private indirectQuote(id: string, start: number, end: number, r: Resolved, cue: { start: number; end: number }): Quote {
+    return {
+      id, kind: 'indirect', start, end, text: this.text.slice(start, end), speaker: r.entityId, speakerMention: r.mention,
+      cue: this.span(cue.start, cue.end), attribution: r.via === 'pronoun' ? 'pronoun' : 'cue',
+    };
+  }
+}

@@ -1,0 +1,383 @@
+// Document-level entity building: clusters the paragraphs' name candidates into people (full name,
+// surname, spelling variants, knowledge-base links), resolves title-only and descriptive mentions
+// ("the PM", "the Russian leader") to the person they stand for, and groups country and organisation
+// mentions. Pronouns are resolved later, and only where a speaker needs them (attribution.ts).
+import type { Candidate, TitleSpan } from './mentions';
+import type { Entity, Mention, Role, LeaderRecord } from './types';
+import type { KnowledgeBase } from './knowledgeBase';
+import { lexicon } from './lexicon';
+import { foldName, slugify } from './text';
+
+/** A candidate placed in the document: absolute offsets plus its paragraph and sentence. */
+export interface PlacedCandidate extends Candidate {
+  para: number;
+  /** Document-wide sentence key: paragraph * 10000 + sentence. */
+  sentenceKey: number;
+}
+
+export interface ResolvedMention {
+  start: number;
+  end: number;
+  entityId: string;
+  type: Entity['type'];
+  form: Mention['form'];
+  sentenceKey: number;
+  para: number;
+}
+
+export interface NameVariant {
+  entityId: string;
+  variant: { start: number; end: number; text: string };
+  preferred: { start: number; end: number; text: string };
+}
+
+export interface EntityTable {
+  entities: Entity[];
+  /** Mentions overlapping [start, end), in document order (binary search over `mentions`). */
+  range(start: number, end: number): ResolvedMention[];
+  byId: Map<string, Entity>;
+  /** Every mention of a person, organisation or country, in document order. */
+  mentions: ResolvedMention[];
+  variants: NameVariant[];
+  /** Title spans as written, per person mention start (for the title-mismatch rule). */
+  titles: { entityId: string; mentionStart: number; title: TitleSpan }[];
+}
+
+interface PersonCluster {
+  key: string;
+  kb?: LeaderRecord;
+  /** Folded name tokens of every full-name mention. */
+  tokens: Set<string>;
+  surnames: Set<string>;
+  names: { text: string; tokens: string[]; start: number; end: number }[];
+  mentions: { c: PlacedCandidate; form: Mention['form'] }[];
+  titles: TitleSpan[];
+  lastPos: number;
+}
+
+const stripArticle = (t: string) => t.replace(/^(?:al|el|ad|as|ash|at|an|ar)[-‐ ]/, '');
+const foldToken = (t: string) => stripArticle(foldName(t));
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function buildEntities(text: string, cands: PlacedCandidate[], kb: KnowledgeBase, date: string | undefined): EntityTable {
+  const clusters: PersonCluster[] = [];
+  const clusterOf = new Map<PlacedCandidate, PersonCluster>();
+  const variants: { cluster: PersonCluster; c: PlacedCandidate; other: { text: string; start: number; end: number } }[] = [];
+
+  const nameText = (c: PlacedCandidate) => text.slice(c.start, c.end);
+  const newCluster = (c: PlacedCandidate, kbRec?: LeaderRecord): PersonCluster => {
+    const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : foldName(nameText(c)), kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start };
+    clusters.push(cl);
+    return cl;
+  };
+  const addName = (cl: PersonCluster, c: PlacedCandidate) => {
+    const toks = (c.nameTokens ?? [nameText(c)]).map(foldToken);
+    toks.forEach((t) => cl.tokens.add(t));
+    cl.surnames.add(toks[toks.length - 1]);
+    if (cl.kb?.surname) cl.surnames.add(foldToken(cl.kb.surname.split(/\s+/).pop()!));
+    cl.names.push({ text: nameText(c), tokens: toks, start: c.start, end: c.end });
+  };
+  const attach = (cl: PersonCluster, c: PlacedCandidate, form: Mention['form']) => {
+    cl.mentions.push({ c, form });
+    if (c.title) cl.titles.push(c.title);
+    cl.lastPos = c.start;
+    clusterOf.set(c, cl);
+  };
+
+  const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
+
+  // Pass 1: full names (two or more tokens, or a knowledge-base full name).
+  for (const c of persons) {
+    if (c.kind !== 'person') continue;
+    const kbRec = c.kbId ? kb.records.find((r) => r.id === c.kbId) : undefined;
+    const toks = (c.nameTokens ?? []).map(foldToken);
+    let cl = kbRec ? clusters.find((x) => x.kb?.id === kbRec.id) : undefined;
+    if (!cl) cl = clusters.find((x) => !x.kb && !kbRec && x.key === foldName(nameText(c)));
+    if (!cl && toks.length >= 2) {
+      // Spelling variants: same surname, first names one or two letters apart ("Mahmud"/"Mahmoud").
+      cl = clusters.find(
+        (x) =>
+          (!kbRec || !x.kb || x.kb.id === kbRec.id) &&
+          x.names.some((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === toks[toks.length - 1] && editDistance(n.tokens[0], toks[0]) <= 2 && n.tokens[0][0] === toks[0][0]),
+      );
+      if (cl) {
+        const other = cl.names.find((n) => foldName(n.text) !== foldName(nameText(c)));
+        if (other && !sameKbSpelling(cl.kb ?? kbRec, other.text, nameText(c))) variants.push({ cluster: cl, c, other });
+        if (kbRec && !cl.kb) cl.kb = kbRec;
+      }
+    }
+    if (!cl && toks.length === 1 && !kbRec) {
+      // A titled single name ("President Trump"): attach to a person already known by that surname.
+      cl = findBySurname(clusters, toks[0], c.start);
+    }
+    if (!cl) cl = newCluster(c, kbRec);
+    addName(cl, c);
+    attach(cl, c, 'name');
+  }
+
+  // Pass 2: single names and surnames; then titles and descriptions, in document order so that
+  // "the PM" resolves to the most recently mentioned Prime Minister.
+  for (const c of persons) {
+    if (c.kind === 'maybe-person') {
+      const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
+      let cl = findBySurname(clusters, tok, c.start) ?? findByToken(clusters, tok);
+      if (!cl && c.kbId) {
+        const rec = kb.records.find((r) => r.id === c.kbId);
+        cl = clusters.find((x) => x.kb?.id === c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
+        if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/) });
+      }
+      if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title))) {
+        cl = newCluster(c);
+        addName(cl, c);
+      }
+      if (cl) attach(cl, c, 'name');
+    }
+  }
+  for (const c of persons) {
+    if (c.kind !== 'title-only' && c.kind !== 'description') continue;
+    const cl = resolveTitleMention(clusters, c, kb, date);
+    if (cl) attach(cl, c, c.form === 'title' ? 'title' : 'description');
+  }
+
+  // Build person entities.
+  const entities: Entity[] = [];
+  const byId = new Map<string, Entity>();
+  const mentions: ResolvedMention[] = [];
+  const titles: EntityTable['titles'] = [];
+  const usedIds = new Set<string>();
+  const uniqueId = (base: string) => {
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    return id;
+  };
+  const clusterEntity = new Map<PersonCluster, Entity>();
+  for (const cl of clusters) {
+    if (!cl.mentions.length) continue;
+    const longest = [...cl.names].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start)[0];
+    const name = cl.kb?.name ?? longest?.text ?? text.slice(cl.mentions[0].c.start, cl.mentions[0].c.end);
+    const id = uniqueId(`person:${slugify(name)}`);
+    const textCountry = cl.titles.find((t) => t.country)?.country;
+    const roles = personRoles(cl, kb, date);
+    const country = textCountry ?? roles.find((r) => r.country)?.country;
+    const leader = !!cl.kb || cl.titles.some((t) => t.leader && t.office !== '');
+    const e: Entity = {
+      id,
+      type: 'person',
+      name,
+      ...(country ? { country } : {}),
+      leader,
+      roles,
+      ...(cl.kb ? { kbId: cl.kb.id } : {}),
+      mentions: [],
+    };
+    for (const { c, form } of cl.mentions.sort((a, b) => a.c.start - b.c.start)) {
+      const m: Mention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), form };
+      if (c.title && form === 'name') {
+        m.title = { start: c.title.start, end: c.title.end, text: text.slice(c.title.start, c.title.end) };
+        if (c.title.office) m.office = c.title.office;
+        if (c.title.country) m.officeCountry = c.title.country;
+        titles.push({ entityId: id, mentionStart: c.start, title: c.title });
+      } else if (c.title && form !== 'name') {
+        m.office = c.title.office;
+        if (c.title.country) m.officeCountry = c.title.country;
+      }
+      e.mentions.push(m);
+      mentions.push({ start: c.start, end: c.end, entityId: id, type: 'person', form, sentenceKey: c.sentenceKey, para: c.para });
+    }
+    clusterEntity.set(cl, e);
+    entities.push(e);
+    byId.set(id, e);
+  }
+
+  // Organisations: metonyms ("the Kremlin"), offices of people ("Netanyahu's Office"), known organisations.
+  const orgs = new Map<string, Entity>();
+  for (const c of cands) {
+    if (c.kind !== 'org') continue;
+    let key: string;
+    let name: string;
+    let speaksFor: string | undefined;
+    let country = c.iso3;
+    if (c.orgId) {
+      key = c.orgId;
+      name = c.orgName ?? text.slice(c.start, c.end);
+    } else if (c.ownerStart !== undefined) {
+      const owner = mentions.find((m) => m.start === c.ownerStart && m.type === 'person');
+      if (!owner) continue;
+      const ownerEntity = byId.get(owner.entityId)!;
+      speaksFor = owner.entityId;
+      country = ownerEntity.country;
+      const head = text.slice(c.start, c.end).split(/\s+/).pop()!;
+      name = `${ownerEntity.name.split(/\s+/).pop()}'s ${head}`;
+      key = `${slugify(ownerEntity.name)}-${slugify(head)}`;
+    } else {
+      if (!c.orgName) continue;
+      name = c.orgName;
+      key = slugify(name);
+    }
+    let e = orgs.get(key);
+    if (!e) {
+      e = { id: uniqueId(`org:${key}`), type: 'organization', name, ...(country ? { country } : {}), ...(speaksFor ? { speaksFor } : {}), mentions: [] };
+      orgs.set(key, e);
+      entities.push(e);
+      byId.set(e.id, e);
+    }
+    const form: Mention['form'] = c.form === 'metonym' ? 'metonym' : /^[A-Z.]{2,6}$/.test(text.slice(c.start, c.end)) ? 'acronym' : 'name';
+    e.mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form });
+    mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'organization', form, sentenceKey: c.sentenceKey, para: c.para });
+  }
+
+  // Countries.
+  const lex = lexicon();
+  const countries = new Map<string, Entity>();
+  for (const c of cands) {
+    if (c.kind !== 'country' || !c.iso3) continue;
+    let e = countries.get(c.iso3);
+    if (!e) {
+      const info = lex.countries.get(c.iso3);
+      e = { id: uniqueId(`country:${c.iso3}`), type: 'country', name: info?.name ?? c.iso3, iso3: c.iso3, mentions: [] };
+      countries.set(c.iso3, e);
+      entities.push(e);
+      byId.set(e.id, e);
+    }
+    e.mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form });
+    mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'country', form: c.form, sentenceKey: c.sentenceKey, para: c.para });
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const variantList: NameVariant[] = variants.map((v) => ({
+    entityId: clusterEntity.get(v.cluster)!.id,
+    variant: { start: v.c.start, end: v.c.end, text: text.slice(v.c.start, v.c.end) },
+    preferred: { start: v.other.start, end: v.other.end, text: v.other.text },
+  }));
+  return { entities, byId, mentions, variants: variantList, titles, range: rangeOver(mentions) };
+}
+
+/** Mentions are short, so those overlapping a range start at most MAX_MENTION before it. */
+const MAX_MENTION = 300;
+
+function rangeOver(mentions: ResolvedMention[]): EntityTable['range'] {
+  return (start, end) => {
+    let lo = 0;
+    let hi = mentions.length;
+    const from = start - MAX_MENTION;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ResolvedMention[] = [];
+    for (let i = lo; i < mentions.length && mentions[i].start < end; i++) if (mentions[i].end > start) out.push(mentions[i]);
+    return out;
+  };
+}
+
+function sameKbSpelling(rec: LeaderRecord | undefined, a: string, b: string): boolean {
+  // Two spellings that the knowledge base lists as the same person's name are not worth a diagnostic
+  // only when they are the same after folding diacritics ("Erdoğan"/"Erdogan").
+  void rec;
+  return foldName(a).replace(/[^a-z]/g, '') === foldName(b).replace(/[^a-z]/g, '');
+}
+
+function findBySurname(clusters: PersonCluster[], tok: string, pos: number): PersonCluster | undefined {
+  let best: PersonCluster | undefined;
+  for (const cl of clusters) {
+    if (!cl.surnames.has(tok)) continue;
+    // Prefer the person mentioned most recently before this position.
+    if (!best || (cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) best = cl;
+  }
+  return best;
+}
+
+function findByToken(clusters: PersonCluster[], tok: string): PersonCluster | undefined {
+  const hits = clusters.filter((cl) => cl.tokens.has(tok));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+const OFFICE_EQUIV: Record<string, string[]> = {
+  Leader: ['President', 'Prime Minister', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
+};
+
+function clusterOffices(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
+  const offices = new Set<string>();
+  for (const t of cl.titles) if (t.office) offices.add(t.office);
+  if (cl.kb) for (const o of kb.officesOn(cl.kb, date)) offices.add(o.title);
+  return offices;
+}
+
+function clusterCountries(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const t of cl.titles) if (t.country) out.add(t.country);
+  if (cl.kb) for (const o of kb.officesOn(cl.kb, date)) out.add(o.country);
+  return out;
+}
+
+/** "the PM" → the most recent Prime Minister; "the Russian leader" → the most recent Russian leader. */
+function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate, kb: KnowledgeBase, date: string | undefined): PersonCluster | undefined {
+  const office = c.title?.office ?? '';
+  const wantCountry = c.title?.country;
+  let best: PersonCluster | undefined;
+  let bestPos = -1;
+  for (const cl of clusters) {
+    const before = cl.mentions.filter((m) => m.c.start < c.start).map((m) => m.c.start);
+    if (!before.length) continue;
+    const offices = clusterOffices(cl, kb, date);
+    const officeOk = (OFFICE_EQUIV[office] ?? [office]).some((o) => offices.has(o)) || (office === 'Leader' && (!!cl.kb || cl.titles.some((t) => t.leader)));
+    if (!officeOk) continue;
+    if (wantCountry && !clusterCountries(cl, kb, date).has(wantCountry)) continue;
+    const pos = Math.max(...before);
+    if (pos > bestPos) {
+      best = cl;
+      bestPos = pos;
+    }
+  }
+  return best;
+}
+
+/**
+ * Roles: the knowledge base's offices (at the article's date when known; otherwise those the article's
+ * titles confirm, or the most recent), then titles from the text for people the knowledge base lacks.
+ */
+function personRoles(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Role[] {
+  const roles: Role[] = [];
+  if (cl.kb) {
+    const source = kb.sourceOf(cl.kb);
+    let terms = kb.officesOn(cl.kb, date);
+    if (!date) {
+      const textOffices = new Set(cl.titles.map((t) => t.office));
+      const confirmed = terms.filter((t) => textOffices.has(t.title));
+      terms = confirmed.length ? confirmed : [...terms].sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '')).slice(0, 1);
+    }
+    const seen = new Set<string>();
+    for (const t of terms) {
+      const k = `${t.title}|${t.country}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      roles.push({ title: t.title, country: t.country, source, start: t.start, ...(t.end ? { end: t.end } : {}) });
+    }
+    return roles;
+  }
+  const seen = new Set<string>();
+  for (const t of cl.titles) {
+    if (!t.office) continue;
+    const k = `${t.office}|${t.country ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    roles.push({ title: t.office, ...(t.country ? { country: t.country } : {}), source: 'text' });
+  }
+  return roles;
+}

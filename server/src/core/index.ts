@@ -1,0 +1,109 @@
+// The News Lens engine: text in, a plain JSON-serialisable Analysis out. Pure: no editor, no file system.
+// Paragraph-level work (tokens, names, titles, countries) is cached by paragraph text, so re-analysing a
+// document after a one-paragraph edit re-reads only that paragraph; the document-level passes (entities,
+// quotes, attribution, interactions, diagnostics) are linear and cheap.
+import { findArticleDate } from './articleDate';
+import { Attributor, type DocParagraph } from './attribution';
+import { buildEntities, type PlacedCandidate } from './entities';
+import { findInteractions } from './interactions';
+import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from './knowledgeBase';
+import { analyzeParagraph, type ParagraphFacts } from './mentions';
+import { quoteKind, scanQuotes } from './quotes';
+import { RULES } from './rules';
+import { splitParagraphs } from './text';
+import type { Analysis, AnalyzeOptions, Diagnostic, Quote, Severity } from './types';
+
+export type * from './types';
+export { RULES } from './rules';
+export { toAnnotations, ANNOTATIONS_SCHEMA_ID, type Annotations } from './annotations';
+
+export const DIAGNOSTIC_CODES: readonly string[] = RULES.map((r) => r.code);
+
+export interface ArticleAnalyzer {
+  analyze(text: string): Analysis;
+}
+
+export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
+  const kb = options.gazetteer?.length ? createKnowledgeBase(options.gazetteer) : defaultKnowledgeBase();
+  let cache = new Map<string, ParagraphFacts>();
+  return {
+    analyze(text: string): Analysis {
+      const next = new Map<string, ParagraphFacts>();
+      const paragraphs = splitParagraphs(text);
+      const facts = paragraphs.map((p) => {
+        let f = next.get(p.text) ?? cache.get(p.text);
+        if (!f) f = analyzeParagraph(p.text, kb);
+        next.set(p.text, f);
+        return f;
+      });
+      // Only paragraphs still in the document stay cached, so memory follows the document's size.
+      cache = next;
+      return analyzeWithFacts(text, paragraphs, facts, kb, options);
+    },
+  };
+}
+
+export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Analysis {
+  return createAnalyzer(options).analyze(text);
+}
+
+function analyzeWithFacts(
+  text: string,
+  paragraphs: { start: number; end: number; text: string }[],
+  facts: ParagraphFacts[],
+  kb: KnowledgeBase,
+  options: AnalyzeOptions,
+): Analysis {
+  const articleDate = findArticleDate(text, options.date);
+  const date = articleDate?.date;
+
+  const placed: PlacedCandidate[] = [];
+  facts.forEach((f, p) => {
+    const base = paragraphs[p].start;
+    for (const c of f.candidates) {
+      placed.push({
+        ...c,
+        start: c.start + base,
+        end: c.end + base,
+        ...(c.title ? { title: { ...c.title, start: c.title.start + base, end: c.title.end + base } } : {}),
+        ...(c.ownerStart !== undefined ? { ownerStart: c.ownerStart + base } : {}),
+        para: p,
+        sentenceKey: p * 100000 + c.sentence,
+      });
+    }
+  });
+  const table = buildEntities(text, placed, kb, date);
+
+  const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens }));
+  const scan = scanQuotes(text, paragraphs);
+  const attributor = new Attributor(text, docParas, table);
+  const marked = scan.quotes
+    .map((q) => ({ q, kind: quoteKind(text, q, paragraphs[attributor.paraIndexAt(q.start)].start) }))
+    .filter((x): x is { q: typeof x.q; kind: 'direct' | 'mixed' } => x.kind !== undefined);
+  const { quotes: direct, ambiguous } = attributor.attribute(marked);
+  const indirect = attributor.indirect(direct, direct.length);
+  const quotes: Quote[] = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  const interactions = findInteractions(text, docParas, table, attributor);
+
+  const ctx = { text, table, quotes, stray: scan.stray, ambiguous, kb, date };
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = options.severities?.[rule.code];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? rule.defaultSeverity;
+    for (const d of rule.check(ctx)) diagnostics.push({ ...d, severity, ...(d.related ? {} : {}) });
+  }
+  diagnostics.sort((a, b) => a.start - b.start);
+  for (const d of diagnostics) if (d.related === undefined) delete d.related;
+
+  const entities = table.entities.filter((e) => e.mentions.length > 0);
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  return {
+    schema: 'news-lens/annotations@1',
+    source: { length: text.length, ...(articleDate ? { date: articleDate.date, dateSource: articleDate.source } : {}) },
+    entities,
+    quotes,
+    interactions,
+    diagnostics,
+  };
+}

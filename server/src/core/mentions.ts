@@ -1,0 +1,490 @@
+// Paragraph-level candidates: names with their attached titles, title-only and descriptive mentions,
+// country names, demonyms, capitals and metonyms. Everything here depends on one paragraph's text only,
+// so results are cached by paragraph text and shifted to absolute offsets by the caller.
+import { lexicon, type Lexicon, type PhraseMatch, type TitleInfo } from './lexicon';
+import type { KnowledgeBase } from './knowledgeBase';
+import { tokenize, type Token } from './text';
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+  /** Normalised office ("Prime Minister"); empty for honorifics-only titles. */
+  office: string;
+  /** "former", "acting", "then"...: the office is not (only) held at the article's date. */
+  modifier?: string;
+  leader: boolean;
+  country?: string;
+}
+
+export type CandidateKind = 'person' | 'maybe-person' | 'country' | 'org' | 'title-only' | 'description';
+
+export interface Candidate {
+  kind: CandidateKind;
+  start: number;
+  end: number;
+  form: 'name' | 'title' | 'description' | 'demonym' | 'capital' | 'metonym' | 'acronym';
+  /** Country (ISO alpha-3) for country mentions; the person's country from the title for persons. */
+  iso3?: string;
+  title?: TitleSpan;
+  /** Knowledge-base id of a person whose full name or alias this is. */
+  kbId?: string;
+  /** Metonym/organisation id and name for 'org' candidates. */
+  orgId?: string;
+  orgName?: string;
+  /** For "<Person>'s Office": the start offset of the person's name inside the org mention. */
+  ownerStart?: number;
+  /** Name tokens (original spelling) for persons. */
+  nameTokens?: string[];
+  sentence: number;
+  /** Token index range in the paragraph's token list. */
+  tokenFrom: number;
+  tokenTo: number;
+  /** Evidence that a name is a person: followed by a speech verb, has a first name, etc. */
+  evidence?: string;
+}
+
+export interface ParagraphFacts {
+  tokens: Token[];
+  candidates: Candidate[];
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'de', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'dos', 'das', 'di', 'del', 'abu', 'ben', 'y', 'ter', 'st.']);
+const ORG_WORDS = new Set(
+  (
+    'times news office ministry university party council committee agency bank group inc corp corporation company ' +
+    'association institute foundation authority organization organisation union court church army navy police department ' +
+    'hall olympics challenge cup league club network post journal press herald tribune mail globe street square airport ' +
+    'road avenue center centre museum school college hospital festival conference summit forum commission parliament ' +
+    'congress senate assembly federation fund service services agency station broadcasting corporation radio tv television ' +
+    'magazine gazette guardian telegraph independent observer express chronicle review weekly daily records studios ' +
+    'games championship championships tournament stadium park river mountain island islands sea ocean gulf strait ' +
+    'republic kingdom state states province county city district region airlines airways motors systems technologies ' +
+    'labs laboratory laboratories society trust board bureau administration government cabinet house palace embassy ' +
+    'brigade brigades front movement alliance coalition council forces force guard guards academy initiative project ' +
+    'program programme act bill treaty accord agreement day week month year war conflict crisis revolution strip bank ' +
+    'lake valley desert peninsula coast north south east west northern southern eastern western central'
+  ).split(' '),
+);
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'wrote', 'writes', 'explained', 'explains',
+  'insisted', 'insists', 'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'noted', 'notes',
+  'declared', 'announced', 'announces', 'replied', 'replies', 'responded', 'continued', 'recalled', 'admitted', 'stressed',
+  'emphasised', 'emphasized', 'acknowledged', 'tweeted', 'posted', 'commented', 'remarked', 'suggested', 'confirmed',
+  'denied', 'urged', 'believes', 'believed', 'thinks', 'thought', 'described', 'called', 'spoke', 'speaks', 'met', 'visited',
+  'told', 'added', 'agreed', 'disagreed', 'estimated', 'predicted', 'pointed', 'concluded', 'observed', 'complained',
+  'conceded', 'cautioned', 'shouted', 'whispered', 'reported', 'revealed', 'vowed', 'pledged', 'promised', 'who', 'has',
+  'had', 'was', 'is', 'will', 'would', 'did', 'does', 'could', 'can', 'may', 'might', 'should', 'led', 'leads',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our']);
+const NON_NAME_TAGS = new Set([
+  'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord', 'Copula', 'Modal', 'Negative',
+  'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb', 'Adjective', 'Comparative',
+  'Superlative', 'Expression', 'Month', 'WeekDay', 'Date', 'Duration', 'Holiday', 'Cardinal', 'Ordinal', 'TextValue',
+  'Plural', 'Singular', 'Noun', 'Uncountable', 'Condition', 'Reflexive', 'Possessive', 'Unit', 'Currency', 'Actor',
+]);
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+const PLACE_ORG_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organization', 'SportsTeam', 'Demonym']);
+
+const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
+
+/** Token kinds after phrase matching. */
+type Slot =
+  | { kind: 'phrase'; match: PhraseMatch }
+  | { kind: 'cap' }
+  | { kind: 'particle' }
+  | { kind: 'other' };
+
+export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFacts {
+  const lex = lexicon();
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+  const slots: Slot[] = new Array(tokens.length);
+  const wholeTextLower = !/\p{Lu}/u.test(text);
+
+  // 1. Phrase matches (longest first) for countries, demonyms, capitals, metonyms and titles.
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const matches = t.word || t.text === '.' ? lex.matchAt(tokens, i) : [];
+    const usable = matches.find((m) => phraseUsable(m, tokens, lex, wholeTextLower));
+    if (usable) {
+      for (let j = usable.from; j < usable.to; j++) slots[j] = { kind: 'phrase', match: usable };
+      i = usable.to;
+      continue;
+    }
+    slots[i] = t.cap && t.word ? { kind: 'cap' } : PARTICLES.has(t.lower) ? { kind: 'particle' } : { kind: 'other' };
+    i++;
+  }
+
+  // 2. Name chunks: runs of capitalised words (with inner particles), then their title prefixes.
+  for (let i = 0; i < tokens.length; i++) {
+    if (slots[i].kind !== 'cap' && !isNameLikePhrase(slots, tokens, i)) continue;
+    let j = i;
+    while (
+      j < tokens.length &&
+      (j === i || !tokens[j].spaceBefore || tokens[j].spaceBefore) &&
+      (slots[j].kind === 'cap' ||
+        isNameLikePhrase(slots, tokens, j) ||
+        (slots[j].kind === 'particle' && j + 1 < tokens.length && slots[j + 1].kind === 'cap' && j > i)) &&
+      (j === i || adjacent(tokens, j - 1, j))
+    ) {
+      j++;
+    }
+    const chunk = classifyChunk(tokens, slots, i, j, lex, kb);
+    if (chunk) candidates.push(...chunk);
+    i = j - 1;
+  }
+
+  // 3. Country, capital and metonym mentions from phrase matches; title-only and descriptive mentions.
+  for (let i = 0; i < tokens.length; ) {
+    const s = slots[i];
+    if (s.kind !== 'phrase') {
+      i++;
+      continue;
+    }
+    const m = s.match;
+    const v = m.value;
+    const start = tokens[m.from].start;
+    const end = tokens[m.to - 1].end;
+    const base = { start, end, sentence: tokens[m.from].sentence, tokenFrom: m.from, tokenTo: m.to };
+    if (v.type === 'country') candidates.push({ ...base, kind: 'country', form: v.form, iso3: v.iso3 });
+    else if (v.type === 'demonym') candidates.push({ ...base, kind: 'country', form: 'demonym', iso3: v.iso3 });
+    else if (v.type === 'capital') candidates.push({ ...base, kind: 'country', form: 'capital', iso3: v.iso3 });
+    else if (v.type === 'metonym')
+      candidates.push({ ...base, kind: 'org', form: 'metonym', iso3: v.iso3, orgId: v.id, orgName: v.name });
+    else if (v.type === 'org')
+      candidates.push({ ...base, kind: 'org', form: 'name', iso3: v.iso3, orgName: v.name });
+    else if (v.type === 'title') {
+      const tm = titleOnlyMention(tokens, slots, m, lex);
+      if (tm) candidates.push(tm);
+    }
+    i = m.to;
+  }
+
+  // 4. Offices of people: "Netanyahu's Office", "the office of Prime Minister X" become organisations.
+  addOfficeOrganisations(tokens, candidates);
+
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { tokens, candidates: dropOverlaps(candidates) };
+}
+
+function adjacent(tokens: Token[], a: number, b: number): boolean {
+  // Single spaces only: a line break or double space ends a name.
+  const gap = tokens[b].start - tokens[a].end;
+  return gap === 1 || (gap === 0 && tokens[b].text !== "'s");
+}
+
+function isNameLikePhrase(slots: Slot[], tokens: Token[], i: number): boolean {
+  const s = slots[i];
+  if (s.kind !== 'phrase') return false;
+  const v = s.match.value;
+  // An ambiguous country or capital word next to a capitalised word is part of a name ("Michael Jordan").
+  if ((v.type === 'country' || v.type === 'capital') && s.match.to - s.match.from === 1) {
+    const lex = lexicon();
+    const ambiguous = lex.isAmbiguousCountry(tokens[i].text) || v.type === 'capital';
+    if (!ambiguous) return false;
+    const prevCap = i > 0 && slots[i - 1].kind === 'cap' && adjacent(tokens, i - 1, i) && lex.isFirstName(tokens[i - 1].lower);
+    const nextCap = i + 1 < tokens.length && slots[i + 1].kind === 'cap' && adjacent(tokens, i, i + 1) && !ORG_WORDS.has(tokens[i + 1].lower);
+    return prevCap || (nextCap && v.type === 'country');
+  }
+  return false;
+}
+
+function phraseUsable(m: PhraseMatch, tokens: Token[], lex: Lexicon, wholeTextLower: boolean): boolean {
+  const first = tokens[m.from];
+  const v = m.value;
+  if (v.type === 'title') return true;
+  // Proper names need a capital (except in all-lower-case text): "china" the porcelain is no country.
+  const head = first.lower === 'the' && m.to - m.from > 1 ? tokens[m.from + 1] : first;
+  if (!head.cap && !wholeTextLower) return false;
+  if (v.type === 'country' && m.to - m.from === 1 && lex.isAmbiguousCountry(head.text)) {
+    return ambiguousCountryInContext(tokens, m.from, lex);
+  }
+  if (v.type === 'capital' || v.type === 'demonym') {
+    // "Jordan Smith", "Paris Hilton": not when a capitalised non-organisation word follows a capital.
+    const next = tokens[m.to];
+    if (v.type === 'capital' && next && next.cap && next.word && adjacent(tokens, m.to - 1, m.to) && !ORG_WORDS.has(next.lower))
+      return false;
+    if (v.type === 'capital' && lex.isFirstName(head.lower)) return false;
+  }
+  return true;
+}
+
+const COUNTRY_CONTEXT_BEFORE = new Set(['in', 'to', 'from', 'of', 'with', 'and', 'between', 'across', 'visit', 'visited', 'visiting', 'against', 'into', 'toward', 'towards', 'by', 'for', 'neighbouring', 'neighboring', ',', 'including', 'like']);
+const COUNTRY_CONTEXT_AFTER = new Set(["'s", '’s', 'and', ',', 'has', 'have', 'is', 'was', 'will', 'said', 'says', 'government', 'authorities', 'officials', 'embassy', 'ministry', 'border', 'forces']);
+
+/** "Jordan", "Georgia", "Chad", "Turkey": a country only where the context makes it one. */
+function ambiguousCountryInContext(tokens: Token[], i: number, lex: Lexicon): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (next && next.cap && next.word && adjacent(tokens, i, i + 1)) return false; // "Georgia Tech", "Chad Smith"
+  if (prev && prev.cap && prev.word && adjacent(tokens, i - 1, i) && lex.isFirstName(prev.lower)) return false;
+  if (tokens[i].text === 'Turkey' && prev && /^(roast|wild|thanksgiving)$/i.test(prev.text)) return false;
+  const before = prev ? prev.lower : '';
+  const after = next ? next.lower : '';
+  // Another country in the same list or sentence supports a country reading.
+  const sameSentence = tokens.filter((t) => t.sentence === tokens[i].sentence && t !== tokens[i]);
+  const otherCountry = sameSentence.some((t) =>
+    lex.matchAt(tokens, tokens.indexOf(t)).some((m) => m.value.type === 'country' && !lex.isAmbiguousCountry(t.text)),
+  );
+  return COUNTRY_CONTEXT_BEFORE.has(before) || COUNTRY_CONTEXT_AFTER.has(after) || otherCountry;
+}
+
+/** A title word not followed by a name: "the PM", "the Russian leader", "the president". */
+function titleOnlyMention(tokens: Token[], slots: Slot[], m: PhraseMatch, lex: Lexicon): Candidate | undefined {
+  const v = m.value;
+  if (v.type !== 'title' || !v.info.office || v.info.kind === 'honorific' || v.info.kind === 'modifier') return undefined;
+  const next = tokens[m.to];
+  if (next && (next.cap || slots[m.to]?.kind === 'phrase') && adjacent(tokens, m.to - 1, m.to)) return undefined; // a name follows
+  if (next && (next.text === 'of' || next.text === 'for') ) return undefined; // "the president of the company"
+  // Look left for the determiner and an optional demonym: "the Russian leader", "the PM".
+  let from = m.from;
+  let country: string | undefined;
+  const prevSlot = slots[from - 1];
+  if (prevSlot?.kind === 'phrase' && prevSlot.match.value.type === 'demonym') {
+    country = prevSlot.match.value.iso3;
+    from = prevSlot.match.from;
+  }
+  const det = tokens[from - 1];
+  if (!det || det.lower !== 'the') return undefined;
+  const head = tokens.slice(m.from, m.to).map((t) => t.lower).join(' ');
+  const isDescription = country !== undefined || !lex.titleForms.has(head) || v.info.kind === 'leader';
+  return {
+    kind: isDescription ? 'description' : 'title-only',
+    form: isDescription ? 'description' : 'title',
+    start: tokens[from - 1].start,
+    end: tokens[m.to - 1].end,
+    sentence: tokens[m.from].sentence,
+    tokenFrom: from - 1,
+    tokenTo: m.to,
+    title: { start: tokens[from].start, end: tokens[m.to - 1].end, office: v.info.office, leader: v.info.leader, country },
+  };
+}
+
+/**
+ * Classifies a run of capitalised tokens [i, j): drops sentence-initial common words, then decides whether
+ * what remains is a person's name (with the title words before it) or something else.
+ */
+function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex: Lexicon, kb: KnowledgeBase): Candidate[] | undefined {
+  // Trim common words at the start of a sentence or after an opening quote: "During", "The", "Meanwhile".
+  while (i < j && isCommonCapitalised(tokens, i, lex)) i++;
+  while (j > i && slots[j - 1].kind === 'particle') j--;
+  if (i >= j) return undefined;
+  const words = tokens.slice(i, j);
+  const lowers = words.map((w) => w.lower);
+  // Organisations and places, not people.
+  if (lowers.some((w) => ORG_WORDS.has(w)) && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1])))
+    return orgCandidate(tokens, i, j);
+  const title = titlePrefix(tokens, slots, i, lex);
+  const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
+  const kbHits = kb.lookup(nameText);
+  const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
+  const base: Candidate = {
+    kind: 'maybe-person',
+    form: 'name',
+    start: tokens[i].start,
+    end: tokens[j - 1].end,
+    sentence: tokens[i].sentence,
+    tokenFrom: i,
+    tokenTo: j,
+    nameTokens: words.map((w) => w.text),
+    title,
+    iso3: title?.country,
+  };
+  if (fullKb) return [{ ...base, kind: 'person', kbId: fullKb.id, evidence: 'knowledge-base' }];
+  const tags = lowers.map((w) => lex.tagsOf(w));
+  const firstIsFirstName = lex.isFirstName(lowers[0]) && !tags[0].some((t) => t === 'Place' || t === 'Country' || t === 'City');
+  const personTitle = title && title.office !== '' ? true : !!title;
+  const placeOrOrg = tags.every((ts) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t)));
+  if (placeOrOrg && !personTitle) return undefined;
+  if (personTitle) return [{ ...base, kind: 'person', evidence: 'title' }];
+  if (words.length >= 2 && firstIsFirstName) return [{ ...base, kind: 'person', evidence: 'first-name' }];
+  if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
+  const context = speechContext(tokens, i, j);
+  const allUnknownOrNames = tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)));
+  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1))
+    return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
+  if (words.length === 1 && tags[0].some((t) => t === 'LastName' || t === 'Person' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
+    return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'lexicon' }];
+  if (words.length === 1 && allUnknownOrNames && !/^\p{Lu}+$/u.test(words[0].text))
+    return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'unknown-word' }];
+  return undefined;
+}
+
+function orgCandidate(tokens: Token[], i: number, j: number): Candidate[] {
+  // Keep "The" of "The Moscow Times" as part of the organisation's name.
+  const from = i > 0 && tokens[i - 1].lower === 'the' && tokens[i - 1].cap && adjacent(tokens, i - 1, i) ? i - 1 : i;
+  const name = tokens.slice(from, j).map((t) => t.text).join(' ');
+  return [
+    {
+      kind: 'org',
+      form: 'name',
+      start: tokens[from].start,
+      end: tokens[j - 1].end,
+      sentence: tokens[i].sentence,
+      tokenFrom: from,
+      tokenTo: j,
+      orgName: name,
+    },
+  ];
+}
+
+/** Is the capitalised token at i an ordinary word capitalised only by its position? */
+function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const atStart = !prev || prev.sentence !== t.sentence || OPENING_PUNCT.has(prev.text) || !t.spaceBefore && !prev.word;
+  const tags = lex.tagsOf(t.lower);
+  if (DETERMINERS.has(t.lower) || t.lower === 'i') return true;
+  if (tags.some((x) => NAME_TAGS.has(x) || PLACE_ORG_TAGS.has(x))) return false;
+  if (!atStart) {
+    // Mid-sentence capitalised function words ("In", "And" in headlines) are not names either.
+    return tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'Copula' || x === 'Modal') ||
+      ['according', 'during', 'meanwhile', 'however'].includes(t.lower);
+  }
+  if (tags.some((x) => NON_NAME_TAGS.has(x))) return true;
+  // Inflected forms missing from the lexicon: "Maintaining", "Analysts", "Officials".
+  return /(?:ing|ed|ly|ers|ists|ians|ments|tions|als)$/.test(t.lower) || ['according', 'during', 'meanwhile', 'however'].includes(t.lower);
+}
+
+/**
+ * Title words before a name, read right to left: "Russian President", "Israeli PM", "former Prime Minister",
+ * "Malaysia's Prime Minister", "Afghan Ambassador to the United States", "Minister of Education".
+ */
+function titlePrefix(tokens: Token[], slots: Slot[], nameStart: number, lex: Lexicon): TitleSpan | undefined {
+  let k = nameStart - 1;
+  let start = -1;
+  let end = -1;
+  let office = '';
+  let leader = false;
+  let country: string | undefined;
+  let sawTitle = false;
+  let modifier: string | undefined;
+  while (k >= 0) {
+    const s = slots[k];
+    const t = tokens[k];
+    if (s.kind === 'phrase' && s.match.value.type === 'title') {
+      const info: TitleInfo = s.match.value.info;
+      if (info.kind === 'modifier') {
+        modifier = t.lower;
+        start = tokens[s.match.from].start;
+        k = s.match.from - 1;
+        continue;
+      }
+      if (!sawTitle || !office) {
+        // The title nearest the name wins ("Prime Minister Mr X" keeps Prime Minister if it comes first).
+        if (!office || info.kind !== 'honorific') {
+          if (!office || !sawTitle) office = info.office;
+          if (info.kind === 'honorific' && sawTitle) office = office || info.office;
+        }
+      }
+      leader = leader || info.leader;
+      sawTitle = true;
+      start = tokens[s.match.from].start;
+      if (end < 0) end = tokens[s.match.to - 1].end;
+      k = s.match.from - 1;
+      continue;
+    }
+    if (s.kind === 'phrase' && (s.match.value.type === 'demonym' || s.match.value.type === 'country') && sawTitle) {
+      country = s.match.value.iso3;
+      start = tokens[s.match.from].start;
+      k = s.match.from - 1;
+      if (tokens[k]?.text === "'s" || tokens[k]?.text === '’s') break;
+      // "Malaysia's Prime Minister": the possessive sits between country and title.
+      continue;
+    }
+    if ((t.text === "'s" || t.text === '’s') && sawTitle && slots[k - 1]?.kind === 'phrase') {
+      const v = (slots[k - 1] as { match: PhraseMatch }).match.value;
+      if (v.type === 'country') {
+        country = v.iso3;
+        start = tokens[(slots[k - 1] as { match: PhraseMatch }).match.from].start;
+      }
+      break;
+    }
+    // "Ambassador to the United States", "Minister of Education": skip back over "to/of (the) X".
+    if (!sawTitle && (t.lower === 'of' || t.lower === 'to' || t.lower === 'for' || t.word && k < nameStart - 1)) {
+      const back = backOverComplement(tokens, slots, k, nameStart);
+      if (back !== undefined) {
+        k = back.k;
+        if (back.country) country = back.country;
+        end = tokens[nameStart - 1].end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!sawTitle) return undefined;
+  // Honorific-only titles ("Mr", "Professor") mark a person without an office.
+  const onlyHonorific = !office || ['Mr', 'Mrs', 'Ms', 'Dr', 'Professor', 'Sir'].includes(office);
+  if (end < 0 || start < 0) return undefined;
+  void lex;
+  return { start, end, office: onlyHonorific ? '' : office, leader, country, ...(modifier ? { modifier } : {}) };
+}
+
+/** From inside "Ambassador to the United States Hamdullah Mohib", walks back to the title word. */
+function backOverComplement(tokens: Token[], slots: Slot[], k: number, nameStart: number): { k: number; country?: string } | undefined {
+  let country: string | undefined;
+  let m = k;
+  let steps = 0;
+  while (m >= 0 && steps < 6) {
+    const s = slots[m];
+    if (s.kind === 'phrase' && s.match.value.type === 'country') {
+      country = s.match.value.iso3;
+      m = s.match.from - 1;
+    } else if (['the', 'of', 'to', 'for'].includes(tokens[m].lower) || (tokens[m].cap && s.kind === 'cap')) {
+      m--;
+    } else if (s.kind === 'phrase' && s.match.value.type === 'title') {
+      return { k: m, country };
+    } else return undefined;
+    steps++;
+  }
+  void nameStart;
+  return undefined;
+}
+
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'explained', 'insisted', 'warned', 'asked', 'argued', 'claimed', 'noted', 'declared', 'announced', 'replied', 'responded', 'admitted', 'tweeted', 'confirmed', 'denied', 'urged', 'spoke', 'met', 'called', 'who']);
+
+function speechContext(tokens: Token[], i: number, j: number): boolean {
+  const next = tokens[j];
+  const prev = tokens[i - 1];
+  if (next && SPEECH_AFTER.has(next.lower)) return true;
+  if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
+  if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
+  if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according') return true;
+  return false;
+}
+
+/** "Netanyahu's Office", "the office of X": an organisation that speaks for a person. */
+function addOfficeOrganisations(tokens: Token[], candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.kind !== 'person' && c.kind !== 'maybe-person') continue;
+    const pos = tokens[c.tokenTo];
+    const head = tokens[c.tokenTo + 1];
+    if (pos && (pos.text === "'s" || pos.text === '’s') && head && /^(office|spokesman|spokeswoman|spokesperson|government|administration|cabinet|party|campaign)$/i.test(head.text)) {
+      candidates.push({
+        kind: 'org',
+        form: 'name',
+        start: c.start,
+        end: head.end,
+        sentence: c.sentence,
+        tokenFrom: c.tokenFrom,
+        tokenTo: c.tokenTo + 2,
+        orgName: `${tokens.slice(c.tokenFrom, c.tokenTo).map((t) => t.text).join(' ')}'s ${head.text}`,
+        ownerStart: c.start,
+      });
+    }
+  }
+}
+
+/** Removes candidates fully inside a longer one of an incompatible kind (keeps persons inside their office org). */
+function dropOverlaps(cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const clash = out.find(
+      (o) => o.start <= c.start && o.end >= c.end && o !== c && !(o.kind === 'org' && o.ownerStart !== undefined) &&
+        !(o.kind === 'org' && c.kind === 'country') && !(o.title && c.kind === 'country' && c.end <= o.start),
+    );
+    if (clash && !(c.kind === 'country' && clash.kind === 'org')) continue;
+    out.push(c);
+  }
+  return out;
+}

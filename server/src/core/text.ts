@@ -1,0 +1,141 @@
+// Tokens, paragraphs and sentences with UTF-16 offsets. A regular-expression tokenizer is used instead of
+// compromise's own because it is two orders of magnitude cheaper and keeps exact offsets; compromise's
+// lexicon then classifies the tokens (see lexicon.ts).
+
+export interface Token {
+  /** Offsets relative to the text the token was read from. */
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** A word (letters/digits), as opposed to punctuation. */
+  word: boolean;
+  /** Whitespace (or nothing) separates it from the previous token: true when there was whitespace. */
+  spaceBefore: boolean;
+  /** Index of the sentence the token belongs to (within its paragraph). */
+  sentence: number;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Words: letters/digits with inner hyphens, inner apostrophes (O'Brien, don't) and dotted acronyms
+// (U.S., D.C.). A possessive 's is its own token so that "Putin's" yields the name "Putin".
+const TOKEN_RE =
+  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|['’][sS](?![\p{L}\p{N}])|\S/gu;
+
+const UPPER_RE = /^\p{Lu}/u;
+const WORD_RE = /^[\p{L}\p{N}]/u;
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'st', 'jr', 'sr', 'lt', 'col', 'gov', 'capt', 'sgt',
+  'maj', 'adm', 'cmdr', 'rev', 'fr', 'hon', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'e.g',
+  'i.e', 'p.m', 'a.m', 'u.s', 'u.k', 'op', 'pp', 'vol', 'fig', 'al',
+]);
+const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'in', 'a', 'an', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'on', 'at', 'after', 'as', 'meanwhile', 'however']);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  let sentence = 0;
+  while ((m = TOKEN_RE.exec(text))) {
+    const t = m[0];
+    const start = m.index;
+    tokens.push({
+      start,
+      end: start + t.length,
+      text: t,
+      lower: t.toLowerCase(),
+      cap: UPPER_RE.test(t),
+      word: WORD_RE.test(t),
+      spaceBefore: start > prevEnd,
+      sentence,
+    });
+    prevEnd = start + t.length;
+  }
+  markSentences(tokens);
+  return tokens;
+}
+
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']']);
+
+/** Assigns sentence indexes: a sentence ends at . ! ? (and any closing quotes) before a likely sentence start. */
+function markSentences(tokens: Token[]): void {
+  let sentence = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    tok.sentence = sentence;
+    const t = tok.text;
+    let endsSentence = false;
+    if (t === '!' || t === '?' || t === '.' || t === '…') {
+      endsSentence = true;
+      if (t === '.' && i > 0 && !tokens[i].spaceBefore) {
+        const prev = tokens[i - 1].lower;
+        if (ABBREVIATIONS.has(prev) || (prev.length === 1 && tokens[i - 1].cap)) endsSentence = false;
+      }
+    } else if (/^(?:\p{L}\.){2,}$/u.test(t)) {
+      // "U.S." ends a sentence only when a typical sentence opener follows.
+      const next = tokens[i + 1];
+      endsSentence = !!next && next.cap && SENTENCE_STARTERS.has(next.lower);
+    }
+    if (!endsSentence) continue;
+    // Keep closing quotes/brackets in this sentence.
+    let j = i + 1;
+    while (j < tokens.length && CLOSERS.has(tokens[j].text) && !tokens[j].spaceBefore) {
+      tokens[j].sentence = sentence;
+      j++;
+    }
+    const next = tokens[j];
+    if (!next) break;
+    if (next.cap || !next.word || /^\p{N}/u.test(next.text)) {
+      i = j - 1;
+      sentence++;
+    }
+  }
+}
+
+const LINE_BREAK_RE = /\r\n|\r|\n|\u2028|\u2029/g;
+
+/** Splits text into lines (paragraphs); empty lines are dropped. Offsets are absolute. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  LINE_BREAK_RE.lastIndex = 0;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  const push = (s: number, e: number) => {
+    if (e > s && /\S/.test(text.slice(s, e))) out.push({ start: s, end: e, text: text.slice(s, e) });
+  };
+  while ((m = LINE_BREAK_RE.exec(text))) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** Removes diacritics and unifies apostrophes, hyphens and case for name comparison. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function slugify(s: string): string {
+  return foldName(s)
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

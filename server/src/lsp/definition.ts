@@ -1,0 +1,20 @@
+// Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → the
+// words naming its speaker (else the speaker's first mention).
+import type { Location } from 'vscode-languageserver';
+import type { AnalysisView } from './analysisCache';
+import { entityById, firstMention, mentionAt, quoteAt } from './lookup';
+import { spanToLocation } from './positions';
+
+export function definition(view: AnalysisView, offset: number): Location | null {
+  const a = view.analysis;
+  const hit = mentionAt(a, offset);
+  if (hit) {
+    const first = firstMention(hit.entity);
+    return first ? spanToLocation(view.doc, first) : null;
+  }
+  const quote = quoteAt(a, offset);
+  if (!quote) return null;
+  const speaker = entityById(a, quote.speaker);
+  const target = quote.speakerMention ?? (speaker && firstMention(speaker));
+  return target ? spanToLocation(view.doc, target) : null;
+}

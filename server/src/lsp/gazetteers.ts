@@ -1,0 +1,95 @@
+// The user's gazetteer files (newsLens.gazetteerFiles, relative to the document's workspace folder):
+// loaded with the shared loader, cached by modification time, their errors published as diagnostics on
+// the gazetteer file itself.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { LeaderRecord } from '../core/types';
+
+interface Loaded {
+  mtimeMs: number;
+  records: LeaderRecord[];
+}
+
+export class GazetteerStore {
+  private readonly cache = new Map<string, Loaded>();
+  private folders: string[] = [];
+
+  constructor(private readonly connection: Connection) {}
+
+  setWorkspaceFolders(uris: string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  }
+
+  /** The workspace folder that contains `uri` (the longest match), else the first folder. */
+  folderFor(uri: string): string | undefined {
+    if (uri.startsWith('file:')) {
+      const p = fileURLToPath(uri);
+      const hits = this.folders.filter((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+      if (hits.length) return hits.sort((a, b) => b.length - a.length)[0];
+    }
+    return this.folders[0];
+  }
+
+  resolve(uri: string, files: string[]): string[] {
+    const folder = this.folderFor(uri);
+    return files.map((f) => (path.isAbsolute(f) ? f : path.resolve(folder ?? process.cwd(), f)));
+  }
+
+  /** Records from every configured file, plus a signature that changes whenever one of them does. */
+  async load(uri: string, files: string[]): Promise<{ records: LeaderRecord[]; signature: string }> {
+    const records: LeaderRecord[] = [];
+    const parts: string[] = [];
+    for (const file of this.resolve(uri, files)) {
+      let mtimeMs: number;
+      try {
+        mtimeMs = (await fs.promises.stat(file)).mtimeMs;
+      } catch {
+        parts.push(`${file}:missing`);
+        continue;
+      }
+      let loaded = this.cache.get(file);
+      if (!loaded || loaded.mtimeMs !== mtimeMs) {
+        loaded = { mtimeMs, records: await this.read(file) };
+        this.cache.set(file, loaded);
+      }
+      parts.push(`${file}:${mtimeMs}`);
+      records.push(...loaded.records);
+    }
+    return { records, signature: parts.join('|') };
+  }
+
+  private async read(file: string): Promise<LeaderRecord[]> {
+    const uri = pathToFileURL(file).toString();
+    try {
+      // Loaded on first use: most workspaces configure no gazetteer.
+      const { loadGazetteerFile } = await import('../gazetteer');
+      const { records, errors } = await Promise.resolve(loadGazetteerFile(file));
+      const diagnostics: Diagnostic[] = errors.map((e) => {
+        const line = Math.max(0, (e.line ?? 1) - 1);
+        const character = Math.max(0, (e.column ?? 1) - 1);
+        return {
+          range: { start: { line, character }, end: { line, character: character + 1 } },
+          severity: DiagnosticSeverity.Error,
+          source: 'News Lens',
+          code: 'gazetteer',
+          message: e.field ? `${e.field}: ${e.message}` : e.message,
+        };
+      });
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+      return records;
+    } catch (e) {
+      void this.connection.sendDiagnostics({
+        uri,
+        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'News Lens', code: 'gazetteer', message: `Could not read the gazetteer: ${(e as Error).message}` }],
+      });
+      return [];
+    }
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

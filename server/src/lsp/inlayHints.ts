@@ -1,0 +1,27 @@
+// Inlay hints: "— Speaker" after each attributed quote in the requested range (newsLens.inlayHints.enable).
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { AnalysisView } from './analysisCache';
+import { entityById, principal } from './lookup';
+import { offsetToPosition, rangeToSpan } from './positions';
+
+export function inlayHints(view: AnalysisView, range: Range): InlayHint[] {
+  if (!view.settings.inlayHints.enable) return [];
+  const a = view.analysis;
+  const within = rangeToSpan(view.doc, range);
+  const hints: InlayHint[] = [];
+  for (const q of a.quotes) {
+    if (q.end < within.start || q.end > within.end) continue;
+    const speaker = entityById(a, q.speaker);
+    if (!speaker) continue;
+    const who = principal(a, speaker);
+    const label = who === speaker ? speaker.name : `${who.name} (${speaker.name})`;
+    hints.push({
+      position: offsetToPosition(view.doc, q.end),
+      label: `— ${label}`,
+      kind: InlayHintKind.Parameter,
+      paddingLeft: true,
+      tooltip: q.cue ? `Attributed by “${q.cue.text}”` : undefined,
+    });
+  }
+  return hints;
+}

@@ -1,0 +1,138 @@
+// Workspace symbols: the entities of every article in the workspace. The workspace is indexed in the
+// background (its own worker, so open documents never queue behind it) with LSP work-done progress that
+// the user can cancel; watched-file events keep it current. Open documents are served from their live analysis.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
+import type { AnalysisWorkerHost, IndexedEntity } from './analysisWorker';
+import type { SettingsStore } from './settings';
+
+const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
+const MAX_FILES = 5000;
+
+export function symbolKind(e: { type: string; leader?: boolean }): SymbolKind {
+  return e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable;
+}
+
+/** Case-insensitive subsequence match, as VS Code's symbol search expects from servers. */
+export function matches(query: string, name: string): boolean {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  const n = name.toLowerCase();
+  let i = 0;
+  for (const ch of n) if (ch === q[i]) i++;
+  return i === q.length;
+}
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, IndexedEntity[]>();
+  private folders: string[] = [];
+  private generation = 0;
+  progressSupported = false;
+  /** Resolves when the current indexing pass ends (tests and the benchmark wait for it). */
+  idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly worker: AnalysisWorkerHost,
+    private readonly settings: SettingsStore,
+    private readonly log: (m: string) => void,
+  ) {}
+
+  setFolders(uris: string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  }
+
+  /** (Re)indexes every folder in the background. A newer pass cancels an older one. */
+  start(): void {
+    const generation = ++this.generation;
+    this.idle = this.run(generation).catch((e) => this.log(`News Lens: indexing failed: ${(e as Error).stack || e}`));
+  }
+
+  private async run(generation: number): Promise<void> {
+    const reporter = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    reporter?.begin('News Lens: indexing articles', 0, undefined, true);
+    try {
+      const files: string[] = [];
+      for (const folder of this.folders) {
+        const settings = await this.settings.get(pathToFileURL(folder).toString());
+        if (!settings.enable) continue;
+        const exts = new Set(settings.languages.flatMap((l) => EXTENSIONS[l] ?? []));
+        await walk(folder, exts, files);
+      }
+      const live = new Set(files.map((f) => pathToFileURL(f).toString()));
+      for (const uri of this.entries.keys()) if (!live.has(uri)) this.entries.delete(uri);
+      for (let i = 0; i < files.length; i++) {
+        if (generation !== this.generation || reporter?.token.isCancellationRequested) return;
+        reporter?.report(Math.round((100 * i) / files.length), `${i + 1}/${files.length} ${path.basename(files[i])}`);
+        await this.indexFile(files[i]);
+      }
+    } finally {
+      reporter?.done();
+    }
+  }
+
+  private async indexFile(file: string): Promise<void> {
+    const uri = pathToFileURL(file).toString();
+    try {
+      const settings = await this.settings.get(uri);
+      const stat = await fs.promises.stat(file);
+      if (!stat.isFile() || stat.size > settings.maxFileSize) return void this.entries.delete(uri);
+      const text = await fs.promises.readFile(file, 'utf8');
+      const { result } = await this.worker.index(uri, text, settings.articleDate ? { date: settings.articleDate } : {});
+      this.entries.set(uri, result);
+    } catch (e) {
+      this.entries.delete(uri);
+      this.log(`News Lens: could not index ${file}: ${(e as Error).message}`);
+    }
+  }
+
+  async filesChanged(events: FileEvent[]): Promise<void> {
+    for (const ev of events) {
+      if (!ev.uri.startsWith('file:')) continue;
+      if (ev.type === FileChangeType.Deleted) this.entries.delete(ev.uri);
+      else if (this.entries.has(ev.uri) || isCandidate(ev.uri)) await this.indexFile(fileURLToPath(ev.uri));
+    }
+  }
+
+  /** Symbols of indexed files not open in the editor (`open` are served by their live analysis). */
+  symbols(query: string, open: Set<string>): SymbolInformation[] {
+    const out: SymbolInformation[] = [];
+    for (const [uri, entities] of this.entries) {
+      if (open.has(uri)) continue;
+      for (const e of entities) {
+        if (!matches(query, e.name)) continue;
+        out.push({ name: e.name, kind: symbolKind(e), location: { uri, range: e.range }, containerName: path.basename(fileURLToPath(uri)) });
+      }
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function isCandidate(uri: string): boolean {
+  return Object.values(EXTENSIONS).flat().includes(path.extname(uri).toLowerCase());
+}
+
+async function walk(dir: string, exts: Set<string>, out: string[]): Promise<void> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (out.length >= MAX_FILES) return;
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(full, exts, out);
+    } else if (e.isFile() && exts.has(path.extname(e.name).toLowerCase())) out.push(full);
+  }
+}
+
+export type { WorkspaceSymbol };

@@ -1,0 +1,135 @@
+// The News Lens custom LSP protocol: typed once here, used by the server (server/src/) and the client
+// (client/src/, which imports this file by relative path; esbuild bundles it). Only types and
+// RequestType/NotificationType constants live here, so importing it pulls in no engine code.
+import {
+  NotificationType,
+  RequestType,
+  RequestType0,
+  type Position,
+  type Range,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver-protocol';
+import type { Analysis, EntityType, InteractionKind, QuoteKind } from './core/types';
+
+/** Parameters shared by every per-document request. */
+export interface DocumentParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+// ---- newsLens/conversations: the who-spoke-to-whom graph of one document ----
+
+export interface ConversationNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** ISO alpha-3 of the person's country, when known. */
+  country?: string;
+  leader?: boolean;
+  /** The entity's first mention. */
+  range: Range;
+}
+
+export interface Evidence {
+  range: Range;
+  text: string;
+}
+
+/** One directed edge: `from` (the initiator when known) spoke to `to`. */
+export interface ConversationEdge {
+  from: string;
+  to: string;
+  kind: InteractionKind | string;
+  evidence: Evidence[];
+}
+
+export interface ConversationsResult {
+  uri: string;
+  version: number;
+  nodes: ConversationNode[];
+  edges: ConversationEdge[];
+}
+
+export const ConversationsRequest = new RequestType<DocumentParams, ConversationsResult | null, void>(
+  'newsLens/conversations',
+);
+
+// ---- newsLens/annotations: the full news-lens/annotations@1 object of one document ----
+
+export type Annotations = Omit<Analysis, 'source'> & {
+  source: Analysis['source'] & { path: string; sha256: string };
+};
+
+export const AnnotationsRequest = new RequestType<DocumentParams, Annotations | null, void>('newsLens/annotations');
+
+// ---- newsLens/quotes: the quotes of one document with LSP ranges (the Quotes view, Go to Speaker) ----
+
+export interface QuoteInfo {
+  id: string;
+  kind: QuoteKind;
+  range: Range;
+  text: string;
+  speaker: { id: string; name: string } | null;
+  speakerRange: Range | null;
+  cueRange: Range | null;
+  cue: string | null;
+}
+
+export interface QuotesResult {
+  uri: string;
+  version: number;
+  quotes: QuoteInfo[];
+}
+
+export const QuotesRequest = new RequestType<DocumentParams, QuotesResult | null, void>('newsLens/quotes');
+
+// ---- newsLens/entityAt: the entity (or quote speaker) under a position ----
+
+export interface EntityAtParams extends DocumentParams {
+  position: Position;
+}
+
+export interface EntityAtResult {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Set when the position is inside a quote rather than on a mention. */
+  quoteId?: string;
+}
+
+export const EntityAtRequest = new RequestType<EntityAtParams, EntityAtResult | null, void>('newsLens/entityAt');
+
+// ---- newsLens/refresh: reload settings and gazetteers, re-analyse every open document ----
+
+export const RefreshRequest = new RequestType0<void, void>('newsLens/refresh');
+
+// ---- newsLens/analysisState (server → client): an analysis started, finished or was skipped ----
+
+export type AnalysisStateKind = 'analyzing' | 'ready' | 'disabled' | 'too-large' | 'error';
+
+export interface AnalysisCounts {
+  leaders: number;
+  people: number;
+  countries: number;
+  quotes: number;
+  interactions: number;
+  diagnostics: number;
+}
+
+export interface AnalysisStateParams {
+  uri: string;
+  version: number;
+  state: AnalysisStateKind;
+  counts?: AnalysisCounts;
+  /** Milliseconds the engine took, when state is 'ready'. */
+  durationMs?: number;
+  message?: string;
+}
+
+export const AnalysisStateNotification = new NotificationType<AnalysisStateParams>('newsLens/analysisState');
+
+/** The diagnostic codes' documentation anchors in the README. */
+export const DIAGNOSTIC_DOCS_BASE = 'https://github.com/news-lens/news-lens#diagnostic-';
+
+/** Semantic token legend (shared so tests and the client's package.json agree). */
+export const SEMANTIC_TOKEN_TYPES = ['leader', 'person', 'country', 'quote', 'speaker'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['firstMention', 'unattributed'] as const;

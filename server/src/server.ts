@@ -1,0 +1,228 @@
+// The News Lens language server. `createConnection(ProposedFeatures.all)` picks the transport from the
+// command line: --stdio, --node-ipc (what the VS Code client uses) or --socket=N. Every handler is a thin
+// adapter: get the document's cached analysis, convert the position once, call the feature module.
+// Started as a worker thread (workerData.newsLensWorker), this same file runs the analysis engine instead.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver/node';
+import type { Analysis } from './core/types';
+import { AnalysisCache, type AnalysisView } from './lsp/analysisCache';
+import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/analysisWorker';
+import { codeActions } from './lsp/codeActions';
+import { annotations, conversations, entityAtOffset, quotes } from './lsp/custom';
+import { definition } from './lsp/definition';
+import { toLspDiagnostics } from './lsp/diagnostics';
+import { DocumentStore } from './lsp/documents';
+import { GazetteerStore } from './lsp/gazetteers';
+import { hover } from './lsp/hover';
+import { inlayHints } from './lsp/inlayHints';
+import { positionToOffset } from './lsp/positions';
+import { highlights, references } from './lsp/references';
+import { prepareRename, rename } from './lsp/rename';
+import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
+import { SettingsStore } from './lsp/settings';
+import { documentSymbols, workspaceSymbolsOf } from './lsp/symbols';
+import { matches, WorkspaceIndex } from './lsp/workspaceIndex';
+import {
+  AnalysisStateNotification,
+  AnnotationsRequest,
+  ConversationsRequest,
+  EntityAtRequest,
+  QuotesRequest,
+  RefreshRequest,
+  type AnalysisCounts,
+} from './protocol';
+
+export interface InitializationOptions {
+  /** Milliseconds to wait after the last edit before re-analysing (default 150). */
+  debounceMs?: number;
+  /** newsLens.* settings for clients without workspace/configuration. */
+  settings?: unknown;
+  /** Index the workspace folders for workspace symbols (default true). */
+  indexWorkspace?: boolean;
+}
+
+function counts(a: Analysis): AnalysisCounts {
+  const people = a.entities.filter((e) => e.type === 'person');
+  return {
+    leaders: people.filter((e) => e.leader).length,
+    people: people.length,
+    countries: a.entities.filter((e) => e.type === 'country').length,
+    quotes: a.quotes.length,
+    interactions: a.interactions.length,
+    diagnostics: a.diagnostics.length,
+  };
+}
+
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const log = (m: string) => connection.console.log(m);
+  const documents = new DocumentStore();
+  const settings = new SettingsStore(connection);
+  const gazetteers = new GazetteerStore(connection);
+  const worker = new AnalysisWorkerHost(log, __filename);
+  const indexWorker = new AnalysisWorkerHost(log, __filename);
+  const index = new WorkspaceIndex(connection, indexWorker, settings, log);
+  let refreshTokens = false;
+  let refreshHints = false;
+  let indexWorkspace = true;
+
+  const cache = new AnalysisCache(documents, settings, gazetteers, worker, {
+    analyzed(view, durationMs) {
+      void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
+      if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs });
+      if (refreshTokens) void connection.languages.semanticTokens.refresh();
+      if (refreshHints) void connection.languages.inlayHint.refresh();
+    },
+    state(uri, version, state, message) {
+      void connection.sendNotification(AnalysisStateNotification, { uri, version, state, message });
+    },
+  }, log);
+  documents.listen(connection, {
+    opened: (d) => cache.opened(d),
+    changed: (d) => cache.changed(d),
+    closed: (uri) => {
+      cache.closed(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.debounceMs === 'number') cache.debounceMs = Math.max(0, init.debounceMs);
+    indexWorkspace = init.indexWorkspace !== false;
+    settings.init(!!caps.workspace?.configuration, init.settings);
+    refreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
+    refreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
+    index.progressSupported = !!caps.window?.workDoneProgress;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    gazetteers.setWorkspaceFolders(folders);
+    index.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'News Lens' },
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'News Lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsLens' }).catch(() => undefined);
+    if (indexWorkspace) index.start();
+  });
+
+  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+    void e;
+    void connection.workspace.getWorkspaceFolders().then((folders) => {
+      const uris = (folders ?? []).map((f) => f.uri);
+      gazetteers.setWorkspaceFolders(uris);
+      index.setFolders(uris);
+      if (indexWorkspace) index.start();
+    });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    cache.invalidateAll();
+    if (indexWorkspace) index.start();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => /\.(json|ya?ml|csv|tsv)$/i.test(c.uri))) cache.invalidateAll();
+    void index.filesChanged(params.changes);
+  });
+
+  // ---- handlers: view → offset → feature ----
+  const withView = <R>(fn: (view: AnalysisView, params: TextDocumentPositionParams) => R) =>
+    async (params: TextDocumentPositionParams, token: CancellationToken): Promise<R | null> => {
+      const view = await cache.view(params.textDocument.uri, token);
+      return view && !view.skipped ? fn(view, params) : null;
+    };
+  const offset = (view: AnalysisView, p: TextDocumentPositionParams) => positionToOffset(view.doc, p.position);
+
+  connection.onHover(withView((v, p) => hover(v, offset(v, p))));
+  connection.onDefinition(withView((v, p) => definition(v, offset(v, p))));
+  connection.onReferences(withView((v, p) => references(v, offset(v, p))));
+  connection.onDocumentHighlight(withView((v, p) => highlights(v, offset(v, p))));
+  connection.onDocumentSymbol(async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? documentSymbols(view) : null;
+  });
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? semanticTokens(view) : { data: [] };
+  });
+  connection.languages.inlayHint.on(async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? inlayHints(view, params.range) : null;
+  });
+  connection.onCodeAction(async (params, token) => {
+    const view = await cache.exact(params.textDocument.uri, token);
+    return view && !view.skipped ? codeActions(view, params.range, params.context.diagnostics, gazetteers) : null;
+  });
+  connection.onPrepareRename(async (params, token) => {
+    const view = await cache.exact(params.textDocument.uri, token);
+    return view && !view.skipped ? prepareRename(view, offset(view, params)) : null;
+  });
+  connection.onRenameRequest(async (params, token) => {
+    const view = await cache.exact(params.textDocument.uri, token);
+    return view && !view.skipped ? rename(view, offset(view, params), params.newName) : null;
+  });
+  connection.onWorkspaceSymbol(async (params, token) => {
+    const open = new Set(cache.uris());
+    const live = await Promise.all([...open].map((uri) => cache.view(uri, token)));
+    const fromOpen = live.flatMap((v) => (v && !v.skipped ? workspaceSymbolsOf(v, params.query, matches) : []));
+    return [...fromOpen, ...index.symbols(params.query, open)];
+  });
+
+  // ---- custom requests (protocol.ts) ----
+  connection.onRequest(ConversationsRequest, async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? conversations(view) : null;
+  });
+  connection.onRequest(AnnotationsRequest, async (params, token) => {
+    const view = await cache.exact(params.textDocument.uri, token);
+    return view && !view.skipped ? annotations(view) : null;
+  });
+  connection.onRequest(QuotesRequest, async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? quotes(view) : null;
+  });
+  connection.onRequest(EntityAtRequest, withView((v, p) => entityAtOffset(v, offset(v, p))));
+  connection.onRequest(RefreshRequest, async () => {
+    settings.changed(undefined);
+    gazetteers.clear();
+    worker.reset();
+    cache.invalidateAll();
+    if (indexWorkspace) index.start();
+  });
+
+  connection.onShutdown(() => {
+    worker.terminate();
+    indexWorker.terminate();
+  });
+  connection.listen();
+}
+
+if (isAnalysisWorker()) runAnalysisWorker();
+else startServer();

@@ -1,0 +1,78 @@
+// Server-side pieces that need no engine: shifting an analysis through edits, flattening semantic-token
+// intervals, escaping hover markdown, splitting spans into per-line pieces.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../../server/src/core/types';
+import { escapeMarkdown } from '../../server/src/lsp/markdown';
+import { spanToLinePieces } from '../../server/src/lsp/positions';
+import { flatten } from '../../server/src/lsp/semanticTokens';
+import { shiftAnalysis } from '../../server/src/lsp/shift';
+
+const text = 'Putin met Abbas. "Peace now," Abbas said.';
+const span = (s: string, from = 0) => {
+  const start = text.indexOf(s, from);
+  return { start, end: start + s.length, text: s };
+};
+const analysis: Analysis = {
+  schema: 'news-lens/annotations@1',
+  source: { length: text.length },
+  entities: [
+    { id: 'p:putin', type: 'person', name: 'Vladimir Putin', mentions: [{ ...span('Putin'), form: 'name' }] },
+    { id: 'p:abbas', type: 'person', name: 'Mahmoud Abbas', mentions: [{ ...span('Abbas'), form: 'name' }, { ...span('Abbas', 20), form: 'name' }] },
+  ],
+  quotes: [{ ...span('"Peace now,"'), id: 'q1', kind: 'direct', speaker: 'p:abbas', speakerMention: span('Abbas', 20), cue: span('said') }],
+  interactions: [{ kind: 'meeting', participants: ['p:putin', 'p:abbas'], evidence: span('met') }],
+  diagnostics: [],
+};
+
+describe('shiftAnalysis', () => {
+  it('moves spans after an edit, keeps spans before it, drops spans it touches', () => {
+    // Replace "met" (6..9) with "called": +3.
+    const edited = text.slice(0, 6) + 'called' + text.slice(9);
+    const a = shiftAnalysis(analysis, [{ version: 2, start: 6, end: 9, newLength: 6 }]);
+    for (const e of a.entities) for (const m of e.mentions) assert.equal(edited.slice(m.start, m.end), m.text);
+    for (const q of a.quotes) assert.equal(edited.slice(q.start, q.end), q.text);
+    assert.equal(a.interactions.length, 0, 'the evidence was edited');
+    assert.equal(a.source.length, edited.length);
+  });
+  it('replays several edits in order', () => {
+    let t = text;
+    const edits = [
+      { version: 2, start: 0, end: 0, newLength: 4 }, // "Yes " at 0
+      { version: 3, start: t.length + 4, end: t.length + 4, newLength: 1 }, // "!" at the end
+    ];
+    t = 'Yes ' + t + '!';
+    const a = shiftAnalysis(analysis, edits);
+    for (const e of a.entities) for (const m of e.mentions) assert.equal(t.slice(m.start, m.end), m.text);
+    assert.equal(t.slice(a.quotes[0].cue!.start, a.quotes[0].cue!.end), 'said');
+  });
+});
+
+describe('semantic token flattening', () => {
+  it('cuts a quote around the mentions inside it', () => {
+    const out = flatten([
+      { start: 0, end: 20, type: 3, mods: 0, priority: 0 },
+      { start: 5, end: 10, type: 0, mods: 0, priority: 2 },
+    ]);
+    assert.deepEqual(out.map((i) => [i.start, i.end, i.type]), [[0, 5, 3], [5, 10, 0], [10, 20, 3]]);
+  });
+  it('keeps adjacent mentions of the same type apart', () => {
+    const out = flatten([
+      { start: 0, end: 5, type: 0, mods: 0, priority: 2 },
+      { start: 5, end: 9, type: 0, mods: 0, priority: 2 },
+    ]);
+    assert.equal(out.length, 2);
+  });
+});
+
+describe('positions and markdown', () => {
+  it('splits a multi-line span into per-line pieces (CRLF too)', () => {
+    const doc = TextDocument.create('file:///x', 'plaintext', 1, 'ab "cd\r\nef" gh');
+    assert.deepEqual(spanToLinePieces(doc, { start: 3, end: 11 }), [[0, 3, 3], [1, 0, 3]]);
+  });
+  it('escapes every markdown construct', () => {
+    const s = escapeMarkdown('[x](http://a.b) <b>*y*</b> `z` #h');
+    assert.ok(!/\[x\]\(/.test(s) && !/<b>/.test(s) && !/\*y\*/.test(s) && !/`z`/.test(s) && !/http:\/\//.test(s), s);
+  });
+});

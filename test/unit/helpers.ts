@@ -1,0 +1,25 @@
+import { analyzeArticle } from '../../server/src/core';
+import type { Analysis, AnalyzeOptions, Entity } from '../../server/src/core/types';
+
+export function analyze(text: string, options?: AnalyzeOptions) {
+  const a = analyzeArticle(text, options);
+  const persons = a.entities.filter((e) => e.type === 'person');
+  const countries = a.entities.filter((e) => e.type === 'country');
+  const orgs = a.entities.filter((e) => e.type === 'organization');
+  const byName = (name: string): Entity | undefined => a.entities.find((e) => e.name === name);
+  const nameOf = (id: string | null) => (id ? a.entities.find((e) => e.id === id)?.name : undefined);
+  return { a, persons, countries, orgs, byName, nameOf };
+}
+
+/** Every span's text equals the slice it claims. */
+export function spansConsistent(text: string, a: Analysis): string[] {
+  const bad: string[] = [];
+  const check = (s: { start: number; end: number; text: string } | null | undefined, what: string) => {
+    if (s && text.slice(s.start, s.end) !== s.text) bad.push(`${what} ${JSON.stringify(s)}`);
+  };
+  for (const e of a.entities) for (const m of e.mentions) { check(m, `mention of ${e.id}`); check(m.title, 'title'); }
+  for (const q of a.quotes) { check(q, 'quote'); check(q.cue, 'cue'); check(q.speakerMention, 'speakerMention'); }
+  for (const i of a.interactions) check(i.evidence, 'evidence');
+  for (const d of a.diagnostics) check(d, 'diagnostic');
+  return bad;
+}
