@@ -69,7 +69,10 @@ export interface QuoteInfo {
   range: Range;
   text: string;
   speaker: { id: string; name: string } | null;
+  /** Where the speaker is named (what Go to Definition and Go to Speaker reveal). */
   speakerRange: Range | null;
+  /** The attribution words as written ("the statement"), which may not name the speaker. */
+  speakerWordsRange: Range | null;
   cueRange: Range | null;
   cue: string | null;
 }

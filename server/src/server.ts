@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -74,6 +75,7 @@ function startServer(): void {
   let refreshTokens = false;
   let refreshHints = false;
   let indexWorkspace = true;
+  let folders: string[] = [];
 
   const cache = new AnalysisCache(documents, settings, gazetteers, worker, {
     analyzed(view, durationMs) {
@@ -104,7 +106,7 @@ function startServer(): void {
     refreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
     refreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
     index.progressSupported = !!caps.window?.workDoneProgress;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     gazetteers.setWorkspaceFolders(folders);
     index.setFolders(folders);
     return {
@@ -131,14 +133,11 @@ function startServer(): void {
     if (indexWorkspace) index.start();
   });
 
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-    void e;
-    void connection.workspace.getWorkspaceFolders().then((folders) => {
-      const uris = (folders ?? []).map((f) => f.uri);
-      gazetteers.setWorkspaceFolders(uris);
-      index.setFolders(uris);
-      if (indexWorkspace) index.start();
-    });
+  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => {
+    folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
+    gazetteers.setWorkspaceFolders(folders);
+    index.setFolders(folders);
+    if (indexWorkspace) index.start();
   });
 
   connection.onDidChangeConfiguration((params) => {

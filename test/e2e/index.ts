@@ -73,9 +73,13 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
       else resolve();
     });
-    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+    runner.on('pass', (t) => {
+      tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration });
+      console.log(`[news-lens e2e] ✔ ${t.title} (${t.duration} ms)`);
+    });
     runner.on('fail', (t, err: unknown) => {
       const e = err as { stack?: string; message?: string } | undefined;
+      console.log(`[news-lens e2e] ✘ ${t.title}: ${e?.message ?? err}`);
       tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: String(e?.stack || e?.message || err) });
     });
   });

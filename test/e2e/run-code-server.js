@@ -21,15 +21,25 @@ const h = require('./lib/harness');
 
 const SUITE_TIMEOUT_MS = Number(process.env.NEWS_LENS_E2E_TIMEOUT_MS) || 300000;
 
-function consoleForwarder(tag) {
-  // The extension host's console reaches the page console with VS Code's %c styling: strip it, keep
-  // mocha's lines and our own, drop the workbench's offline noise.
+/**
+ * Writes every browser console message to `file` and echoes the interesting ones: the extension
+ * host's console (mocha's spec lines, our logs, errors) reaches the page with VS Code's %c styling.
+ */
+function consoleForwarder(tag, file) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const out = fs.createWriteStream(file);
   return (msg) => {
-    let t = msg.text();
-    if (!/\[Extension Host\]|news-lens|News Lens|passing|failing|pending|✔|✓|\d+\) |AssertionError|Error:/.test(t)) return;
-    if (/open-vsx|ENOTFOUND|authentication provider|marketplace|telemetry|ERR_NAME_NOT_RESOLVED/i.test(t)) return;
-    t = t.replace(/%c/g, '').replace(/\s*(color|font-weight|background)\s*:[^;]*;?/g, '').trim();
-    console.log(`  [${tag}] ${t.slice(0, 400)}`);
+    const raw = msg.text();
+    out.write(`[${msg.type()}] ${raw}\n`);
+    const t = raw
+      .replace(/%c/g, '')
+      .replace(/(?:^|\s)(?:color|font-weight|background)\s*:[^;%\n]*;?/g, ' ')
+      .replace(/^\s*(?:INFO|ERR|WARN|DEBUG)\b\s*/, '')
+      .trim();
+    if (!t || /open-vsx|ENOTFOUND|authentication provider|marketplace|telemetry|ERR_NAME_NOT_RESOLVED|Failed to load resource/i.test(t)) return;
+    // Mocha's spec lines arrive as unformatted printf templates: the results file is printed instead.
+    if (!/\[news-lens e2e\]|News Lens client|\[Extension Host\].*(news-lens|Error)/i.test(t)) return;
+    console.log(`  [${tag}] ${t.split('\n').slice(0, 8).join('\n      ').slice(0, 1200)}`);
   };
 }
 
@@ -53,7 +63,7 @@ async function runSuite() {
     h.log('suite', `code-server up at ${server.base} (pid group ${server.pid})`);
     browser = await h.launchBrowser(scratch);
     const page = await browser.browser.newPage();
-    page.on('console', consoleForwarder('vscode'));
+    page.on('console', consoleForwarder('vscode', path.join(h.LOGS, 'suite-console.log')));
     page.on('pageerror', (e) => console.log('  [pageerror]', String(e).slice(0, 300)));
     let report;
     const exited = new Promise((resolve) => (report = resolve));
@@ -96,9 +106,13 @@ async function runSuite() {
     }
     ok = code === 0 && !!results && results.failed === 0 && results.passed > 0;
     if (!ok) h.log('suite', `FAILED (exit code ${code}); code-server log: ${server.logFile}`);
+  } catch (e) {
+    ok = false;
+    throw e;
   } finally {
     await browser?.stop();
     await server?.stop();
+    if (!ok) console.log(h.collectOutputChannel(scratch, 'suite-news-lens-output.log') || '  (no News Lens output channel log)');
     if (!ok || process.env.NEWS_LENS_E2E_KEEP) h.log('suite', `scratch kept: ${scratch.dir}`);
     else scratch.remove();
   }
@@ -130,6 +144,7 @@ async function runUi() {
   } finally {
     await browser?.stop();
     await server?.stop();
+    if (!ok) console.log(h.collectOutputChannel(scratch, 'ui-news-lens-output.log') || '  (no News Lens output channel log)');
     if (!ok || process.env.NEWS_LENS_E2E_KEEP) h.log('ui', `scratch kept: ${scratch.dir}`);
     else scratch.remove();
   }

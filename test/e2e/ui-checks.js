@@ -129,7 +129,11 @@ async function uiChecks(browser, url, { screenshots, log }) {
       const rows = await conv.locator('.monaco-list-row').evaluateAll((els) =>
         els
           .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
-          .map((el) => ({ level: el.getAttribute('aria-level'), text: el.innerText.replace(/\s+/g, ' ').trim() })),
+          .map((el) => ({
+            level: el.getAttribute('aria-level'),
+            // The name only: a contact's description quotes the evidence, which names other people.
+            text: (el.querySelector('.label-name') || el).textContent.replace(/\s+/g, ' ').trim(),
+          })),
       );
       const start = rows.findIndex((r) => r.level === '1' && /Putin/.test(r.text));
       const contacts = [];

@@ -137,12 +137,14 @@ const sameSurname = (a: string, b: string) => a === b || (a.length >= 5 && b.len
  * the initial (Mahmud/Mahmoud Abbas); an organisation name matches a longer one it ends
  * ("Foreign Ministry" = "Russian Foreign Ministry").
  */
-export function namesMatch(a: string, b: string): boolean {
+export function namesMatch(a: string, b: string, type?: 'person' | 'organization' | 'country'): boolean {
   const x = nameTokens(a);
   const y = nameTokens(b);
   if (!x.length || !y.length) return false;
   if (x.join(' ') === y.join(' ')) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  // Organisations: no surname logic ("House" is not "the White House"), only a multi-word suffix.
+  if (type === 'organization') return short.length >= 2 && long.slice(long.length - short.length).join(' ') === short.join(' ');
   if (short.length === 1) return sameSurname(short[0], long[long.length - 1]) || short[0] === long[0];
   if (sameSurname(short[short.length - 1], long[long.length - 1]) && short[0][0] === long[0][0]) return true;
   // Organisation suffix: "foreign ministry" vs "russian foreign ministry".
@@ -152,10 +154,15 @@ export function namesMatch(a: string, b: string): boolean {
 const SPEAKER_MENTION_FORMS = new Set(['name', 'acronym', 'capital', 'metonym']);
 
 /** Does the predicted speaker entity denote the gold speaker (or one of its accepted alternatives)? */
-export function speakerMatches(entity: Entity | undefined, gold: string, alts: string[] = []): boolean {
+export function speakerMatches(
+  entity: Entity | undefined,
+  gold: string,
+  alts: string[] = [],
+  goldType?: 'person' | 'organization' | 'country',
+): boolean {
   if (!entity) return false;
   const wanted = [gold, ...alts];
-  if (wanted.some((w) => namesMatch(entity.name, w))) return true;
+  if (namesMatch(entity.name, gold, goldType) || alts.some((w) => namesMatch(entity.name, w))) return true;
   // The entity is named in the text by the gold speaker's words ("the Kremlin" as a metonym of Russia).
   const exact = new Set(wanted.map((w) => nameTokens(w).join(' ')));
   return entity.mentions.some((m) => SPEAKER_MENTION_FORMS.has(m.form) && exact.has(nameTokens(m.text).join(' ')));
@@ -232,6 +239,8 @@ interface GumArticle {
   text: string;
   persons?: GumSpan[];
   countries?: GumSpan[];
+  /** Which layers the article is annotated for; a layer marked false is not scored. */
+  layers?: { persons?: boolean; countries?: boolean };
 }
 
 interface GumReport {
@@ -279,8 +288,10 @@ function evaluateGum(file: string, verbose: boolean): GumReport | { file: string
           if (m.form === 'name' || m.form === 'acronym') predC.push({ start: m.start, end: m.end, iso3: e.iso3 });
           else excluded[m.form] = (excluded[m.form] ?? 0) + 1;
         }
-    const goldP = art.persons ?? [];
-    const goldC = art.countries ?? [];
+    if (art.layers?.persons === false) predP.length = 0;
+    if (art.layers?.countries === false) predC.length = 0;
+    const goldP = art.layers?.persons === false ? [] : art.persons ?? [];
+    const goldC = art.layers?.countries === false ? [] : art.countries ?? [];
     const pO = greedyMatch(goldP, predP, anyOverlap);
     add(acc.pO, pO, predP.length);
     add(acc.pE, greedyMatch(goldP, predP, exactSpan), predP.length);
@@ -330,6 +341,8 @@ interface QuoteCorpusReport {
   quotesExact: PRF;
   /** Only full direct quotes: gold 'direct'; predictions on mixed fragments and scare terms ignored. */
   directOnly: PRF;
+  /** Matched quotes whose kind (direct vs mixed) agrees with the gold. */
+  kindAgreement: { same: number; matched: number };
   speaker: {
     /** Matched gold quotes that have a named speaker. */
     withSpeaker: number;
@@ -375,6 +388,7 @@ function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: 
   const sp = { withSpeaker: 0, correct: 0, goldWithSpeaker: 0, spuriousSpeaker: 0, goldWithoutSpeaker: 0 };
   const ind = { gold: 0, found: 0 };
   let intSameKind = 0;
+  const kinds = { matched: 0, same: 0 };
   let anyInteractions = false;
   const errors: string[] = [];
   const details: Detail[] = [];
@@ -414,6 +428,12 @@ function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: 
 
     const main = greedyMatch(goldQ, predQ, halfOfLonger);
     const extra = unmatched(main, predQ);
+    main.forEach((j, i) => {
+      if (j < 0) return;
+      kinds.matched++;
+      if (predQ[j].kind === goldQ[i].kind) kinds.same++;
+      else if (verbose) details.push({ where, what: `kind ✗ gold=${goldQ[i].kind} predicted=${predQ[j].kind} ${context(fx.text, goldQ[i])}` });
+    });
     tally(c.main, main, goldQ.length, extra, onScare);
     tally(c.scareFp, main, goldQ.length, extra, () => false);
     const ex = greedyMatch(goldQ, predQ, exactSpan);
@@ -429,7 +449,7 @@ function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: 
         if (!p) return;
         sp.withSpeaker++;
         const ent = p.speaker ? byId.get(p.speaker) : undefined;
-        if (speakerMatches(ent, g.speaker, g.speakerAlt)) sp.correct++;
+        if (speakerMatches(ent, g.speaker, g.speakerAlt, g.speakerType)) sp.correct++;
         else if (verbose)
           details.push({ where, what: `speaker ✗ gold=${g.speaker} predicted=${nameOf(p.speaker) ?? 'null'} ${context(fx.text, g)}` });
       } else {
@@ -503,6 +523,7 @@ function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: 
     quotesScareAsNonQuotes: P(c.scareFp),
     quotesExact: P(c.exact),
     directOnly: P(c.direct),
+    kindAgreement: kinds,
     speaker: {
       ...sp,
       accuracy: sp.withSpeaker ? sp.correct / sp.withSpeaker : 0,
@@ -579,6 +600,7 @@ function printReport(rep: EvaluationReport, verbose: boolean): void {
     out.push(`  direct+mixed, ≥50% overlap, scare = non-quote  ${fmt(c.quotesScareAsNonQuotes)}`);
     out.push(`  direct+mixed, exact span, scare excluded       ${fmt(c.quotesExact)}`);
     out.push(`  direct only (mixed & scare ignored)            ${fmt(c.directOnly)}`);
+    out.push(`  direct/mixed kind agrees on ${c.kindAgreement.same}/${c.kindAgreement.matched} matched quotes`);
     const s = c.speaker;
     out.push(
       `  speaker accuracy on matched quotes ${pct(s.accuracy)}% (${s.correct}/${s.withSpeaker});` +

@@ -13,7 +13,7 @@ const CASES: { name: string; text: string; pairs: [string, string, string][] }[]
   {
     name: 'telephone conversations with a list of four',
     text: 'Vladimir Putin engaged in telephone conversations with Egyptian President Abdel Fattah al-Sisi, Iranian President Ebrahim Raisi, Syrian President Bashar al-Assad, and Palestinian leader Mahmud Abbas.',
-    pairs: [['Vladimir Putin', 'Abdel Fattah al-Sisi', 'call'], ['Vladimir Putin', 'Ebrahim Raisi', 'call'], ['Vladimir Putin', 'Bashar al-Assad', 'call'], ['Vladimir Putin', 'Mahmoud Abbas', 'call']],
+    pairs: [['Vladimir Putin', 'Abdel Fattah el-Sisi', 'call'], ['Vladimir Putin', 'Ebrahim Raisi', 'call'], ['Vladimir Putin', 'Bashar al-Assad', 'call'], ['Vladimir Putin', 'Mahmoud Abbas', 'call']],
   },
 ];
 

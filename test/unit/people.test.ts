@@ -32,7 +32,7 @@ const CASES: PersonCase[] = [
   {
     name: 'al-Sisi / el-Sisi / Sisi are one person',
     text: 'Egyptian President Abdel Fattah al-Sisi hosted the summit. El-Sisi later thanked the guests, and Sisi left for Riyadh.',
-    expect: { 'Abdel Fattah al-Sisi': { country: 'EGY', role: 'President', minMentions: 3 } },
+    expect: { 'Abdel Fattah el-Sisi': { country: 'EGY', role: 'President', minMentions: 3 } },
   },
   {
     name: 'a description ("the Russian leader") resolves to the leader of that country',

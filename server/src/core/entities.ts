@@ -115,8 +115,6 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
           x.names.some((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === toks[toks.length - 1] && editDistance(n.tokens[0], toks[0]) <= 2 && n.tokens[0][0] === toks[0][0]),
       );
       if (cl) {
-        const other = cl.names.find((n) => foldName(n.text) !== foldName(nameText(c)));
-        if (other && !sameKbSpelling(cl.kb ?? kbRec, other.text, nameText(c))) variants.push({ cluster: cl, c, other });
         if (kbRec && !cl.kb) cl.kb = kbRec;
       }
     }
@@ -151,6 +149,22 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     if (c.kind !== 'title-only' && c.kind !== 'description') continue;
     const cl = resolveTitleMention(clusters, c, kb, date);
     if (cl) attach(cl, c, c.form === 'title' ? 'title' : 'description');
+  }
+
+  // Spelling variants: a full name written differently from the person's first full name in the article
+  // ("Mahmud Abbas" after "Mahmoud Abbas", "el-Sisi" after "al-Sisi").
+  for (const cl of clusters) {
+    const full = cl.mentions.filter((m) => m.form === 'name' && (m.c.nameTokens?.length ?? 0) >= 2).sort((a, b) => a.c.start - b.c.start);
+    if (full.length < 2) continue;
+    const first = full[0].c;
+    const firstToks = first.nameTokens!;
+    for (const { c } of full.slice(1)) {
+      const toks = c.nameTokens!;
+      if (toks.length !== firstToks.length) continue;
+      const differs = toks.some((t, k) => t.toLowerCase() !== firstToks[k].toLowerCase());
+      const close = toks.every((t, k) => editDistance(foldName(t), foldName(firstToks[k])) <= 2);
+      if (differs && close) variants.push({ cluster: cl, c, other: { text: nameText(first), start: first.start, end: first.end } });
+    }
   }
 
   // Build person entities.
@@ -286,13 +300,6 @@ function rangeOver(mentions: ResolvedMention[]): EntityTable['range'] {
   };
 }
 
-function sameKbSpelling(rec: LeaderRecord | undefined, a: string, b: string): boolean {
-  // Two spellings that the knowledge base lists as the same person's name are not worth a diagnostic
-  // only when they are the same after folding diacritics ("Erdoğan"/"Erdogan").
-  void rec;
-  return foldName(a).replace(/[^a-z]/g, '') === foldName(b).replace(/[^a-z]/g, '');
-}
-
 function findBySurname(clusters: PersonCluster[], tok: string, pos: number): PersonCluster | undefined {
   let best: PersonCluster | undefined;
   for (const cl of clusters) {
@@ -312,17 +319,20 @@ const OFFICE_EQUIV: Record<string, string[]> = {
   Leader: ['President', 'Prime Minister', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
 };
 
+// What a person is in this article: the titles it gives them and their knowledge-base roles (which,
+// without a date, are only the offices the text confirms or the latest one: Putin's past premiership
+// must not make him "the PM").
 function clusterOffices(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
   const offices = new Set<string>();
   for (const t of cl.titles) if (t.office) offices.add(t.office);
-  if (cl.kb) for (const o of kb.officesOn(cl.kb, date)) offices.add(o.title);
+  for (const r of personRoles(cl, kb, date)) offices.add(r.title);
   return offices;
 }
 
 function clusterCountries(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
   const out = new Set<string>();
   for (const t of cl.titles) if (t.country) out.add(t.country);
-  if (cl.kb) for (const o of kb.officesOn(cl.kb, date)) out.add(o.country);
+  for (const r of personRoles(cl, kb, date)) if (r.country) out.add(r.country);
   return out;
 }
 

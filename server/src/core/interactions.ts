@@ -14,7 +14,7 @@ interface Trigger {
 }
 
 const TRIGGERS: Trigger[] = [
-  ...['spoke', 'speaks', 'speaking', 'talked', 'talks', 'chatted'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: true })),
+  ...['spoke', 'speaks', 'speaking', 'talked', 'chatted'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: true })),
   ...['phoned', 'telephoned', 'rang', 'called'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: false })),
   ...['call', 'calls', 'conversation', 'conversations', 'phone', 'telephone'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: true })),
   ...['met', 'meets', 'meet', 'hosted', 'hosts', 'received', 'welcomed'].map((w) => ({ kind: 'meeting' as const, words: [w], needsPreposition: false })),
@@ -29,6 +29,8 @@ for (const t of TRIGGERS) (TRIGGER_BY_WORD.get(t.words[0]) ?? TRIGGER_BY_WORD.se
 const PREPOSITIONS = new Set(['with', 'to']);
 const CALL_CONTEXT = /\b(?:call|calls|phone|phoned|telephone|telephoned|telephonic|conversation|conversations)\b/i;
 const CLAUSE_BREAK = new Set([';', 'but', 'while', 'whereas', 'which', 'although', 'though']);
+// Words after which the objects of a communication verb are over: "met X in Kyiv", "spoke to X about Y".
+const OBJECT_END = new Set(['about', 'on', 'for', 'after', 'before', 'in', 'at', 'during', 'over', 'by', 'from', 'to', 'regarding', 'concerning', 'amid', 'since', 'when']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
@@ -60,7 +62,7 @@ export function findInteractions(text: string, paras: DocParagraph[], table: Ent
         }
         let objEnd = sEnd;
         for (let k = o; k < st.length; k++) {
-          if (CLAUSE_BREAK.has(st[k].t.lower) || (st[k].t.lower === 'about' || st[k].t.lower === 'on' || st[k].t.lower === 'for' || st[k].t.lower === 'after') && k > o) {
+          if (CLAUSE_BREAK.has(st[k].t.lower) || (OBJECT_END.has(st[k].t.lower) && k > o)) {
             objEnd = st[k].s;
             break;
           }

@@ -116,7 +116,8 @@ function buildLexicon(): Lexicon {
       add(n, { type: 'country', iso3, form: acronym ? 'acronym' : 'name' }, acronym);
     }
     for (const d of new Set([demonym, c.demonyms?.eng?.f, ...(extraDemonyms[iso3] ?? [])])) {
-      if (!d || seenDemonym.has(d.toLowerCase())) continue;
+      // Acronyms ("U.S. officials") are country mentions even when used as adjectives.
+      if (!d || seenDemonym.has(d.toLowerCase()) || /^[A-Z.]{2,5}$/.test(d)) continue;
       seenDemonym.add(d.toLowerCase());
       add(d, { type: 'demonym', iso3 }, /^[A-Z.]{2,5}$/.test(d));
     }

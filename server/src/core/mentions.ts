@@ -292,6 +292,8 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   };
   if (fullKb) return [{ ...base, kind: 'person', kbId: fullKb.id, evidence: 'knowledge-base' }];
   const tags = lowers.map((w) => lex.tagsOf(w));
+  // compromise knows many multi-word places and organisations ("San Francisco", "New York").
+  if (words.length > 1 && !title && lex.tagsOf(lowers.join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
   const firstIsFirstName = lex.isFirstName(lowers[0]) && !tags[0].some((t) => t === 'Place' || t === 'Country' || t === 'City');
   const personTitle = title && title.office !== '' ? true : !!title;
   const placeOrOrg = tags.every((ts) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t)));

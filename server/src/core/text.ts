@@ -29,7 +29,8 @@ export interface Paragraph {
 const TOKEN_RE =
   /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|['’][sS](?![\p{L}\p{N}])|\S/gu;
 
-const UPPER_RE = /^\p{Lu}/u;
+// "al-Sisi", "el-Sisi", "bin-Zayed": an Arabic article or particle before a capitalised name part.
+const UPPER_RE = /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|abd|ben|d|l)['’‐‑-]\p{Lu})/u;
 const WORD_RE = /^[\p{L}\p{N}]/u;
 
 const ABBREVIATIONS = new Set([

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { toAnnotations } from '../core/annotations';
 import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../protocol';
 import type { AnalysisView } from './analysisCache';
-import { entityAt, entityById, firstMention, quoteAt } from './lookup';
+import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from './lookup';
 import { spanToRange } from './positions';
 
 export function conversations(view: AnalysisView): ConversationsResult {
@@ -44,13 +44,15 @@ export function quotes(view: AnalysisView): QuotesResult {
     version: view.version,
     quotes: a.quotes.map((q) => {
       const speaker = entityById(a, q.speaker);
+      const target = speakerTarget(a, q);
       return {
         id: q.id,
         kind: q.kind,
         range: spanToRange(view.doc, q),
         text: q.text,
         speaker: speaker ? { id: speaker.id, name: speaker.name } : null,
-        speakerRange: q.speakerMention ? spanToRange(view.doc, q.speakerMention) : null,
+        speakerRange: target ? spanToRange(view.doc, target) : null,
+        speakerWordsRange: q.speakerMention ? spanToRange(view.doc, q.speakerMention) : null,
         cueRange: q.cue ? spanToRange(view.doc, q.cue) : null,
         cue: q.cue?.text ?? null,
       };

@@ -1,8 +1,8 @@
-// Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → the
-// words naming its speaker (else the speaker's first mention).
+// Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → where
+// its speaker is named (lookup.speakerTarget).
 import type { Location } from 'vscode-languageserver';
 import type { AnalysisView } from './analysisCache';
-import { entityById, firstMention, mentionAt, quoteAt } from './lookup';
+import { firstMention, mentionAt, quoteAt, speakerTarget } from './lookup';
 import { spanToLocation } from './positions';
 
 export function definition(view: AnalysisView, offset: number): Location | null {
@@ -14,7 +14,6 @@ export function definition(view: AnalysisView, offset: number): Location | null 
   }
   const quote = quoteAt(a, offset);
   if (!quote) return null;
-  const speaker = entityById(a, quote.speaker);
-  const target = quote.speakerMention ?? (speaker && firstMention(speaker));
+  const target = speakerTarget(a, quote);
   return target ? spanToLocation(view.doc, target) : null;
 }

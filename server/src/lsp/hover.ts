@@ -1,6 +1,7 @@
 // Hover: a person (canonical name, offices with country and dates, mentions, quotes, whom they spoke to),
 // a country (name, ISO code, flag, leaders mentioned), a quote (speaker, cue). Article text is escaped.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { defaultKnowledgeBase } from '../core/knowledgeBase';
 import type { Analysis, Entity, Quote, Role } from '../core/types';
 import type { AnalysisView } from './analysisCache';
 import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from './lookup';
@@ -30,11 +31,19 @@ function roleLine(r: Role): string {
   return `- ${escapeMarkdown(r.title)}${where}${dates} — _${source}_`;
 }
 
+/** Every office the knowledge base records for a linked person (the engine's roles keep only the relevant term). */
+function kbRoles(e: Entity): Role[] | undefined {
+  const record = e.kbId ? defaultKnowledgeBase().records.find((r) => r.id === e.kbId) : undefined;
+  if (!record?.offices.length) return undefined;
+  return [...record.offices].sort((x, y) => (y.start ?? '').localeCompare(x.start ?? '')).map((o) => ({ title: o.title, country: o.country, source: 'knowledge-base', start: o.start, end: o.end }));
+}
+
 function personHover(a: Analysis, e: Entity): string {
   const kind = e.type === 'organization' ? 'organisation' : e.leader ? 'political leader' : 'person';
   const lines = [`**${escapeMarkdown(e.name)}** — ${kind}${e.country ? `, ${escapeMarkdown(countryName(e.country) ?? e.country)}` : ''}`, ''];
-  for (const r of e.roles ?? []) lines.push(roleLine(r));
-  if (e.roles?.length) lines.push('');
+  const roles = kbRoles(e) ?? e.roles ?? [];
+  for (const r of roles) lines.push(roleLine(r));
+  if (roles.length) lines.push('');
   const who = principal(a, e);
   if (who !== e) lines.push(`Speaks for **${escapeMarkdown(who.name)}**`, '');
   lines.push(`${plural(e.mentions.length, 'mention')} · ${plural(quotesOf(a, e).length, 'quote')}`);

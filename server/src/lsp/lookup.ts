@@ -90,3 +90,28 @@ export function firstMention(e: Entity): Mention | undefined {
 export function isPerson(e: Entity): boolean {
   return e.type === 'person';
 }
+
+/**
+ * Where a quote's speaker is named: the speaker's mention inside the attribution words ("the Kremlin" in
+ * "the Kremlin statement said"); else, when those words only describe the source ("the statement read"),
+ * the speaker's nearest mention before the quote ("Netanyahu's Office also put out a statement"), else
+ * after it; else the attribution words themselves.
+ */
+export function speakerTarget(a: Analysis, quote: Quote): Span | undefined {
+  const speaker = entityById(a, quote.speaker);
+  const words = quote.speakerMention;
+  if (!speaker) return words ?? undefined;
+  const mentions = speaker.mentions;
+  if (words) {
+    const inside = mentions.find((m) => m.start >= words.start && m.end <= words.end);
+    if (inside) return inside;
+    if (mentions.some((m) => m.start <= words.start && m.end >= words.end)) return words;
+  }
+  let before: Mention | undefined;
+  let after: Mention | undefined;
+  for (const m of mentions) {
+    if (m.end <= quote.start && (!before || m.start > before.start)) before = m;
+    if (m.start >= quote.end && (!after || m.start < after.start)) after = m;
+  }
+  return before ?? after ?? words ?? undefined;
+}

@@ -335,7 +335,33 @@ function writeUserSettings(scratch, extra = {}) {
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+/**
+ * Copies the extension's output channel ("News Lens": the language client's and the server's stderr)
+ * out of a scratch profile into .vscode-test/logs/<name>, and returns its last lines.
+ */
+function collectOutputChannel(scratch, name, lines = 30) {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'News Lens.log') found.push(p);
+    }
+  };
+  try {
+    walk(path.join(scratch.userData, 'logs'));
+  } catch {
+    return '';
+  }
+  if (!found.length) return '';
+  fs.mkdirSync(LOGS, { recursive: true });
+  const text = found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  fs.writeFileSync(path.join(LOGS, name), text);
+  return `--- ${path.join(LOGS, name)} (last ${lines} lines) ---\n${text.trimEnd().split('\n').slice(-lines).join('\n')}`;
+}
+
 module.exports = {
+  collectOutputChannel,
   ROOT, TOOLS, NODE24, CODE_SERVER, CHROMIUM, LOGS, SEED, EXAMPLES,
   log, withTimeout, requireTools, requireBuilt, freePort, makeScratch, fillWorkspace, killGroup, adopt, onInterrupt,
   run, startCodeServer, installVsix, launchBrowser, workbenchUrl, writeUserSettings,

@@ -78,10 +78,10 @@ function symbolNames(symbols: (vscode.DocumentSymbol | vscode.SymbolInformation)
   return names;
 }
 
+/** The tree item's label (its name), without the description. */
 async function labelOf(provider: vscode.TreeDataProvider<unknown>, element: unknown): Promise<string> {
   const item = await provider.getTreeItem(element);
-  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-  return [label, typeof item.description === 'string' ? item.description : ''].filter(Boolean).join(' ');
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
 async function childrenWithLabels(provider: vscode.TreeDataProvider<unknown>, parent?: unknown) {
@@ -93,6 +93,16 @@ function treeEvents(provider: vscode.TreeDataProvider<unknown>): vscode.Event<un
   const events: vscode.Event<unknown>[] = [vscode.languages.onDidChangeDiagnostics, vscode.window.onDidChangeActiveTextEditor];
   if (provider.onDidChangeTreeData) events.push(provider.onDidChangeTreeData as vscode.Event<unknown>);
   return events;
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The labels of the quotes under the speaker matching `speaker` in the Quotes view (without a trailing "…"). */
+async function quotesOfSpeaker(speaker: RegExp): Promise<string[]> {
+  const provider = api.quotesProvider;
+  const group = (await childrenWithLabels(provider)).find((g) => speaker.test(g.label));
+  if (!group) return [];
+  return (await childrenWithLabels(provider, group.element)).map((q) => flat(q.label).replace(/…$/, ''));
 }
 
 async function showSeed(): Promise<vscode.TextEditor> {
@@ -276,14 +286,36 @@ suite('News Lens in a real editor', function () {
     );
     await within(vscode.commands.executeCommand('newsLens.goToSpeaker'), STEP_MS, 'newsLens.goToSpeaker');
     const sel = await moved;
-    const line = seed.lineAt(sel.active.line).text;
-    const word = seed.getText(sel.isEmpty ? seed.getWordRangeAtPosition(sel.active, /[\w'’-]+(?: [\w'’-]+){0,2}/) : sel);
-    assert.match(word + ' ' + line.slice(Math.max(0, sel.start.character - 20), sel.end.character + 20), /Kremlin/, `Go to Speaker went to ${JSON.stringify(word)}`);
+    assert.match(seed.getText(sel), /Kremlin/, `Go to Speaker selected ${JSON.stringify(seed.getText(sel))} at ${seed.offsetAt(sel.start)}`);
 
-    // Show Quotes by Speaker: must run without throwing. It may open a quick pick; close it.
-    const shown = vscode.commands.executeCommand('newsLens.showQuotesBySpeaker');
-    await Promise.race([shown, vscode.commands.executeCommand('workbench.action.closeQuickOpen').then(() => shown)]);
+    // Show Quotes by This Speaker, with the cursor on "the Kremlin": a quick pick of the Kremlin's
+    // quotes; accepting its first item selects that quote in the editor.
+    const kremlinQuotes = await quotesOfSpeaker(/Kremlin/);
+    assert.ok(kremlinQuotes.length > 0, 'the Quotes view has no quotes by the Kremlin');
+    const onKremlin = positionOf(seed, 'the Kremlin statement said', 6);
+    editor.selection = new vscode.Selection(onKremlin, onKremlin);
+    let settled = false;
+    const shown = Promise.resolve(vscode.commands.executeCommand('newsLens.showQuotesBySpeaker')).finally(() => (settled = true));
+    const selected = waitFor(
+      'Show Quotes by This Speaker to select one of the Kremlin\'s quotes',
+      () => {
+        const ed = vscode.window.activeTextEditor;
+        if (!ed || ed.selection.isEmpty) return undefined;
+        const text = flat(seed.getText(ed.selection));
+        return kremlinQuotes.some((label) => text.startsWith(label)) ? text : undefined;
+      },
+      [vscode.window.onDidChangeTextEditorSelection],
+      STEP_MS,
+      () => `selection ${JSON.stringify(seed.getText(vscode.window.activeTextEditor?.selection))}; the Kremlin's quotes: ${JSON.stringify(kremlinQuotes)}`,
+    );
+    // The quick pick opens once the command has heard from the server. There is no event for that, so
+    // accept the selected item every 200 ms until the command returns (bounded by the wait above).
+    for (let i = 0; !settled && i < STEP_MS / 200; i++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
+    }
     await within(shown, STEP_MS, 'newsLens.showQuotesBySpeaker');
+    await selected;
   });
 
   test('a .article file is a news-article document and is analysed', async () => {
