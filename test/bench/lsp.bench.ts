@@ -67,8 +67,9 @@ async function main(): Promise<void> {
     const editTimes: number[] = [];
     const waits: number[] = [];
     const sections = [...big.matchAll(/Section \d+\.\n\n/g)].map((m) => m.index! + m[0].length);
-    for (let i = 0; i < 40; i++) {
-      const at = sections[Math.floor(((i + 0.5) / 40) * sections.length)];
+    const EDITS = Number(process.env.BENCH_EDITS ?? 30);
+    for (let i = 0; i < EDITS; i++) {
+      const at = sections[Math.floor(((i + 0.5) / EDITS) * sections.length)];
       const pos = doc.doc.positionAt(at + 5);
       const sent = performance.now();
       doc = client.edit(doc, at, at, i % 2 ? 'Meanwhile, ' : 'Officials said ');

@@ -124,7 +124,8 @@ async function runUi() {
   const { uiChecks } = require('./ui-checks');
   const scratch = h.makeScratch('ui');
   h.fillWorkspace(scratch.workspace);
-  h.writeUserSettings(scratch);
+  // Wrapped lines: the seed's paragraphs are single long lines, and the screenshots should show them.
+  h.writeUserSettings(scratch, { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false });
   let server;
   let browser;
   let ok = false;

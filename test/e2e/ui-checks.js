@@ -7,6 +7,7 @@
 //   3. open the News Lens view container: read "Who Spoke to Whom" (Putin and his five contacts)
 //      and "Quotes"                                                              -> sidebar.png
 //   4. open the Problems panel: our title-mismatch diagnostic is listed          -> problems.png
+//   5. all of it at once (views, hover, Problems) for the README                 -> overview.png
 //
 // Every wait has a timeout. Returns true when every check passed.
 'use strict';
@@ -95,19 +96,7 @@ async function uiChecks(browser, url, { screenshots, log }) {
     });
 
     await check('hover over "Putin" shows News Lens\'s hover', async () => {
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'Vladimir Putin' }).first();
-      const deadline = Date.now() + 45000;
-      let shown = false;
-      for (let attempt = 1; !shown && Date.now() < deadline; attempt++) {
-        const at = await wordRect(page, 'Putin');
-        if (!at) throw new Error('"Putin" is not on screen');
-        await page.mouse.move(at.x, at.y + 40);
-        await page.mouse.move(at.x, at.y, { steps: 4 });
-        shown = await hover.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
-        if (!shown) log(`  hover not shown yet (attempt ${attempt})`);
-      }
-      if (!shown) throw new Error('no hover with "Vladimir Putin" within 45s');
-      const text = await hover.innerText();
+      const text = await hoverOver(page, 'Putin', 'Vladimir Putin', log);
       log(`  hover text: ${JSON.stringify(text.slice(0, 300))}`);
       if (!/President/.test(text) || !/Russia/.test(text)) throw new Error(`hover lacks his office or country: ${JSON.stringify(text)}`);
       await shot('hover.png');
@@ -162,11 +151,32 @@ async function uiChecks(browser, url, { screenshots, log }) {
       log(`  problem: ${JSON.stringify((await row.innerText()).replace(/\s+/g, ' '))}`);
       await shot('problems.png');
     });
+
+    // Everything at once, for the README: the News Lens views, the hover and the Problems panel.
+    await check('overview screenshot', async () => {
+      await hoverOver(page, 'Putin', 'Vladimir Putin', log);
+      await shot('overview.png');
+    });
   } finally {
     await context.close().catch(() => {});
   }
   if (failures.length) log(`UI checks failed: ${failures.join('; ')}`);
   return failures.length === 0;
+}
+
+/** Hovers `word` in the editor until a hover containing `expect` shows (45 s at most); returns its text. */
+async function hoverOver(page, word, expect, log) {
+  const hover = page.locator('.monaco-hover:visible', { hasText: expect }).first();
+  const deadline = Date.now() + 45000;
+  for (let attempt = 1; Date.now() < deadline; attempt++) {
+    const at = await wordRect(page, word);
+    if (!at) throw new Error(`"${word}" is not on screen`);
+    await page.mouse.move(at.x, at.y + 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    if (await hover.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) return hover.innerText();
+    log(`  no hover with "${expect}" yet (attempt ${attempt})`);
+  }
+  throw new Error(`no hover with "${expect}" over "${word}" within 45s`);
 }
 
 /** Runs a command by its palette title (F1, type, Enter). */

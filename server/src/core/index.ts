@@ -47,6 +47,23 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Anal
   return createAnalyzer(options).analyze(text);
 }
 
+// In match reports a country's name is its team ("Sweden defeated South Korea 1 – 0"): an organisation,
+// not the country. A report is recognised by its vocabulary; "in Sweden" and "from Belgium" stay countries.
+const SPORTS_RE = /\b(?:World Cup|FIFA|UEFA|Olympics|match(?:es)?|goal(?:s|keeper)?|scored|striker|midfielder|defender|penalty|referee|kick-off|half-time|tournament|semi-final|quarter-final|innings|wicket|try-line)\b/gi;
+
+function isSportsReport(text: string): boolean {
+  const hits = text.match(SPORTS_RE)?.length ?? 0;
+  return hits >= 6 && hits * 400 >= Math.min(text.length, 20000);
+}
+
+function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[] {
+  return placed.filter((c) => {
+    if (c.kind !== 'country' || (c.form !== 'name' && c.form !== 'acronym')) return true;
+    const before = text.slice(Math.max(0, c.start - 12), c.start).toLowerCase();
+    return /\b(?:in|from|to|of|across|visit(?:ed|ing)?)\s+(?:the\s+)?$/.test(before);
+  });
+}
+
 function analyzeWithFacts(
   text: string,
   paragraphs: { start: number; end: number; text: string }[],
@@ -72,7 +89,7 @@ function analyzeWithFacts(
       });
     }
   });
-  const table = buildEntities(text, placed, kb, date);
+  const table = buildEntities(text, isSportsReport(text) ? withoutTeams(text, placed) : placed, kb, date);
 
   const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens }));
   const scan = scanQuotes(text, paragraphs);

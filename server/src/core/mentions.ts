@@ -85,6 +85,9 @@ const NON_NAME_TAGS = new Set([
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const PLACE_ORG_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organization', 'SportsTeam', 'Demonym']);
 
+// Caption and credit labels ("Image: Nick Moreau") are never names.
+const CAPTION_WORDS = new Set(['image', 'images', 'photo', 'photos', 'picture', 'video', 'source', 'credit', 'caption', 'file', 'graphic', 'map', 'chart', 'update', 'editor', 'note']);
+
 const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
 
 /** Token kinds after phrase matching. */
@@ -196,6 +199,15 @@ function phraseUsable(m: PhraseMatch, tokens: Token[], lex: Lexicon, wholeTextLo
   // Proper names need a capital (except in all-lower-case text): "china" the porcelain is no country.
   const head = first.lower === 'the' && m.to - m.from > 1 ? tokens[m.from + 1] : first;
   if (!head.cap && !wholeTextLower) return false;
+  if (v.type === 'country' || v.type === 'capital') {
+    // Part of a longer proper name: "North America", "Captain America", "Team Estonia", "Hitwise UK".
+    const prev = tokens[m.from - 1];
+    if (prev && prev.cap && prev.word && adjacent(tokens, m.from - 1, m.from) && !isCommonCapitalised(tokens, m.from - 1, lex) &&
+        !lex.matchAt(tokens, m.from - 1).length && !PARTICLES.has(prev.lower)) return false;
+    // "US$ 20,000" is a currency.
+    const next = tokens[m.to];
+    if (next && next.text === '$' && !next.spaceBefore) return false;
+  }
   if (v.type === 'country' && m.to - m.from === 1 && lex.isAmbiguousCountry(head.text)) {
     return ambiguousCountryInContext(tokens, m.from, lex);
   }
@@ -336,7 +348,7 @@ function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean 
   const prev = tokens[i - 1];
   const atStart = !prev || prev.sentence !== t.sentence || OPENING_PUNCT.has(prev.text) || !t.spaceBefore && !prev.word;
   const tags = lex.tagsOf(t.lower);
-  if (DETERMINERS.has(t.lower) || t.lower === 'i') return true;
+  if (DETERMINERS.has(t.lower) || t.lower === 'i' || CAPTION_WORDS.has(t.lower)) return true;
   if (tags.some((x) => NAME_TAGS.has(x) || PLACE_ORG_TAGS.has(x))) return false;
   if (!atStart) {
     // Mid-sentence capitalised function words ("In", "And" in headlines) are not names either.

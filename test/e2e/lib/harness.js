@@ -68,7 +68,8 @@ function freePort() {
 function makeScratch(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `news-lens-${prefix}-`));
   const home = path.join(dir, 'home');
-  for (const d of ['home', 'home/.config', 'home/.local/share', 'home/.cache', 'tmp', 'ud', 'exts', 'ws']) {
+  // The workspace folder's name shows in the window title and the explorer (and the screenshots).
+  for (const d of ['home', 'home/.config', 'home/.local/share', 'home/.cache', 'tmp', 'ud', 'exts', 'news-articles']) {
     fs.mkdirSync(path.join(dir, d), { recursive: true });
   }
   const env = {
@@ -90,7 +91,7 @@ function makeScratch(prefix) {
     env,
     userData: path.join(dir, 'ud'),
     extensions: path.join(dir, 'exts'),
-    workspace: path.join(dir, 'ws'),
+    workspace: path.join(dir, 'news-articles'),
     remove() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
