@@ -51,7 +51,7 @@ export interface ParagraphFacts {
 const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'de', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'dos', 'das', 'di', 'del', 'abu', 'ben', 'y', 'ter', 'st.']);
 const ORG_WORDS = new Set(
   (
-    'times news office ministry university party council committee agency bank group inc corp corporation company ' +
+    'org times news office ministry university party council committee agency bank group inc corp corporation company ' +
     'association institute foundation authority organization organisation union court church army navy police department ' +
     'hall olympics challenge cup league club network post journal press herald tribune mail globe street square airport ' +
     'road avenue center centre museum school college hospital festival conference summit forum commission parliament ' +
@@ -284,8 +284,14 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   const words = tokens.slice(i, j);
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.
-  if (lowers.some((w) => ORG_WORDS.has(w)) && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1])))
-    return orgCandidate(tokens, i, j);
+  // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORG_WORDS.has(x) && (lex.tagsOf(x).length === 0 || lex.tagsOf(x).some((t) => NAME_TAGS.has(t))));
+  const orgWordAt = lowers.findIndex((w, k) => ORG_WORDS.has(w) && (k > 0 || !restLooksLikeName));
+  if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1]))) {
+    // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
+    const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
+    return person ? [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person] : orgCandidate(tokens, i, j);
+  }
   const title = titlePrefix(tokens, slots, i, lex);
   const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
   const kbHits = kb.lookup(nameText);
@@ -315,12 +321,62 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
   const context = speechContext(tokens, i, j);
   const allUnknownOrNames = tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)));
-  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1))
+  const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
+  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
+  // Mid-sentence, capitals mark a name even when a part is also a common word ("Dean Kamen", "Dries Mertens").
+  const nameish = (ts: string[]) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t));
+  const placeish = (ts: string[]) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t));
+  // …but only with some evidence beyond the capitals: a speech verb after it, or a surname-like last word
+  // that compromise knows as a name.
+  if (words.length >= 2 && words.length <= 3 && !acronymInside && !atSentenceStart(tokens, i) && !tags.some(placeish) &&
+      (context || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
+    return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'capitals' }];
+  void nameish;
+  if (words.length >= 3) {
+    const person = trailingName(tokens, i, j, j - i - 2, lex, kb);
+    if (person) return [person];
+  }
   if (words.length === 1 && tags[0].some((t) => t === 'LastName' || t === 'Person' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
     return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'lexicon' }];
   if (words.length === 1 && allUnknownOrNames && !/^\p{Lu}+$/u.test(words[0].text))
     return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'unknown-word' }];
+  return undefined;
+}
+
+function atSentenceStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.sentence !== tokens[i].sentence || OPENING_PUNCT.has(prev.text);
+}
+
+/** A two- or three-word person's name at the end of a longer capitalised run, after `afterIdx` (relative). */
+function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, lex: Lexicon, kb: KnowledgeBase): Candidate | undefined {
+  for (const len of [3, 2]) {
+    const from = j - len;
+    if (from <= i + afterIdx || from <= i) continue;
+    const words = tokens.slice(from, j);
+    const tags = words.map((w) => lex.tagsOf(w.lower));
+    if (words.some((w) => ORG_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text))) continue;
+    const firstOk = lex.isFirstName(words[0].lower) || tags[0].length === 0;
+    const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)));
+    const prevTags = lex.tagsOf(tokens[from - 1].lower);
+    const prevIsPlaceOrOrg = ORG_WORDS.has(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
+    if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
+    const name = words.map((w) => w.text).join(' ');
+    const kbHit = kb.isFullName(name) ? kb.lookup(name)[0] : undefined;
+    return {
+      kind: 'person',
+      form: 'name',
+      start: words[0].start,
+      end: words[words.length - 1].end,
+      sentence: words[0].sentence,
+      tokenFrom: from,
+      tokenTo: j,
+      nameTokens: words.map((w) => w.text),
+      ...(kbHit ? { kbId: kbHit.id } : {}),
+      evidence: 'after-organisation',
+    };
+  }
   return undefined;
 }
 
