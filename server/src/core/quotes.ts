@@ -68,9 +68,11 @@ function classify(text: string, i: number, singlesAreQuotes: boolean): MarkClass
       if (LETTER.test(prev) && LETTER.test(next)) return undefined;
       // '90s, 'em, 'n'
       if (/^['’‘]\d/.test(text.slice(i, i + 2)) || /^['’‘](?:em|n|til|cause|tis)\b/i.test(text.slice(i, i + 6))) return undefined;
-      if (ch === '’') return prevIsBoundary ? undefined : { family: 'single', role: 'close' };
-      if (prevIsBoundary && next && !/\s/.test(next)) return { family: 'single', role: 'open' };
-      if (!prevIsBoundary && nextIsBoundary) return { family: 'single', role: 'close' };
+      // Closing marks follow a word or punctuation ("final,'"); opening marks follow a space or bracket.
+      const prevIsSpace = prev === '' || /[\s([{\u2014\u2013]/u.test(prev) || prev === '"' || prev === '“' || prev === '«';
+      if (ch === '’') return prevIsSpace ? undefined : { family: 'single', role: 'close' };
+      if (prevIsSpace && next && !/\s/.test(next)) return { family: 'single', role: 'open' };
+      if (!prevIsSpace && nextIsBoundary) return { family: 'single', role: 'close' };
       return undefined;
     }
   }
