@@ -287,6 +287,8 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
   const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORG_WORDS.has(x) && (lex.tagsOf(x).length === 0 || lex.tagsOf(x).some((t) => NAME_TAGS.has(t))));
   const orgWordAt = lowers.findIndex((w, k) => ORG_WORDS.has(w) && (k > 0 || !restLooksLikeName));
+  // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
+  if (lowers.length === 1 && orgWordAt === 0) return undefined;
   if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1]))) {
     // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
