@@ -202,8 +202,10 @@ function describe(e: ErrorObject): { message: string; child?: string } {
       return { message: last === 'offices' ? 'needs at least one office term' : `must have at least ${String(p.limit)} item(s)` };
     case 'enum':
       return { message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'type':
-      return { message: `must be ${String(p.type) === 'object' ? 'an object' : String(p.type) === 'array' ? 'an array' : `a ${String(p.type)}`}` };
+    case 'type': {
+      const type = String(p.type);
+      return { message: `must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` };
+    }
     default:
       return { message: e.message ?? `fails ${e.keyword}` };
   }
@@ -288,7 +290,7 @@ function locate(text: string): Map<string, Location> {
   const fail = (message: string, offset = i): never => {
     throw new JsonSyntaxError(message, offset);
   };
-  const describeChar = (k: number) => (k >= n ? 'the end of the file' : `"${text[k]}"`);
+  const describeChar = (k: number) => (k >= n ? 'end of file' : `"${text[k]}"`);
   const ws = () => {
     while (i < n) {
       const c = text.charCodeAt(i);

@@ -202,7 +202,7 @@ export class Attributor {
   }
 
   private mentionsIn(start: number, end: number): ResolvedMention[] {
-    return this.table.mentions.filter((m) => m.start < end && m.end > start);
+    return this.table.range(start, end);
   }
 
   /** Resolves a speaker phrase to an entity. */
@@ -234,7 +234,9 @@ export class Attributor {
 
   /** The nearest person before the pronoun whose gender fits; notes other fitting people in that sentence. */
   private resolvePronoun(np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p'): Resolved | undefined {
-    const candidates = this.table.mentions.filter((m) => m.end <= np.start && (gender === 'n' || gender === 'p' ? m.type !== 'country' || m.form !== 'demonym' : m.type === 'person'));
+    // A pronoun looks back a few paragraphs at most.
+    const from = this.paras[Math.max(0, this.paraIndexAt(np.start) - 3)].start;
+    const candidates = this.table.range(from, np.start).filter((m) => m.end <= np.start && (gender === 'n' || gender === 'p' ? m.type !== 'country' || m.form !== 'demonym' : m.type === 'person'));
     for (let k = candidates.length - 1; k >= 0; k--) {
       const m = candidates[k];
       if (gender === 'm' || gender === 'f') {
@@ -283,8 +285,24 @@ export class Attributor {
   /** Indirect speech outside quotation marks: `X said (that) …`, `according to X, …`. */
   indirect(direct: Quote[], startId: number): Quote[] {
     const out: Quote[] = [];
-    const inDirect = (s: number, e: number) => direct.some((q) => q.start < e && q.end > s);
-    const usedCue = (s: number) => direct.some((q) => q.cue && q.cue.start === s);
+    // Direct quotes are sorted by start, so overlap and cue checks are binary searches.
+    const starts = direct.map((q) => q.start);
+    const firstEndingAfter = (s: number) => {
+      let lo = 0;
+      let hi = direct.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < s) lo = mid + 1;
+        else hi = mid;
+      }
+      return Math.max(0, lo - 1);
+    };
+    const inDirect = (s: number, e: number) => {
+      for (let k = firstEndingAfter(s); k < direct.length && direct[k].start < e; k++) if (direct[k].end > s) return true;
+      return false;
+    };
+    const cueStarts = new Set(direct.flatMap((q) => (q.cue ? [q.cue.start] : [])));
+    const usedCue = (s: number) => cueStarts.has(s);
     let n = startId;
     for (let p = 0; p < this.paras.length; p++) {
       const toks = this.abs(p);
@@ -315,7 +333,7 @@ export class Attributor {
           if (b >= 0 && /ly$|^also$|^later$|^earlier$/.test(st[b].t.lower)) b--;
           if (b < 0) break;
           const subjEnd = st[b].e;
-          const ms = this.table.mentions.filter((m) => m.end === subjEnd || (m.start <= st[b].s && m.end >= subjEnd));
+          const ms = this.table.range(st[b].s, subjEnd).filter((m) => m.end === subjEnd || (m.start <= st[b].s && m.end >= subjEnd));
           let r: Resolved | undefined;
           if (ms.length) r = this.resolveSpeaker({ start: ms[0].start, end: ms[ms.length - 1].end }, sStart, w);
           else if (PRONOUNS.has(st[b].t.lower)) r = this.resolveSpeaker({ start: st[b].s, end: st[b].e }, sStart, w);

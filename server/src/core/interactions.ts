@@ -47,7 +47,7 @@ export function findInteractions(text: string, paras: DocParagraph[], table: Ent
     for (const st of sentences.values()) {
       const sStart = st[0].s;
       const sEnd = st[st.length - 1].e;
-      const ms = table.mentions.filter((m) => m.start >= sStart && m.end <= sEnd && isParticipant(m));
+      const ms = table.range(sStart, sEnd).filter((m) => m.start >= sStart && m.end <= sEnd && isParticipant(m));
       const sentenceText = text.slice(sStart, sEnd);
       for (let v = 0; v < st.length; v++) {
         const triggers = TRIGGER_BY_WORD.get(st[v].t.lower);

@@ -239,8 +239,10 @@ export function quoteKind(text: string, q: QuoteSpan, paraStart: number): 'direc
   while (k >= paraStart && /[ \t]/.test(text[k])) k--;
   const before = k >= paraStart ? text[k] : '';
   const midSentence = /[\p{L}\p{N}]/u.test(before);
-  const sentenceStart = Math.max(paraStart, text.lastIndexOf('. ', q.start) + 1, text.lastIndexOf('? ', q.start) + 1, text.lastIndexOf('! ', q.start) + 1);
-  const sentenceBefore = text.slice(sentenceStart, q.start);
+  // Search back only within the paragraph: lastIndexOf over the whole text would make this quadratic.
+  const paraBefore = text.slice(paraStart, q.start);
+  const sentenceStart = Math.max(paraBefore.lastIndexOf('. '), paraBefore.lastIndexOf('? '), paraBefore.lastIndexOf('! ')) + 1;
+  const sentenceBefore = paraBefore.slice(sentenceStart);
   const after = text.slice(q.end, q.end + 80);
   const cueAfter = AFTER_CUE.test(after);
   if (midSentence) {

@@ -123,7 +123,19 @@ export function splitParagraphs(text: string): Paragraph[] {
 }
 
 /** Removes diacritics and unifies apostrophes, hyphens and case for name comparison. */
+const foldCache = new Map<string, string>();
+
 export function foldName(s: string): string {
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    // Names repeat across a document and across analyses: fold each spelling once.
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, (f = foldUncached(s)));
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
