@@ -8,11 +8,17 @@ import type { Quote, Span, Entity } from './types';
 import type { QuoteSpan } from './quotes';
 import type { Token } from './text';
 import { lexicon } from './lexicon';
+import type { SpeechPattern } from './speechPatterns';
+import type { TriggerPattern } from './interactions';
 
 export interface DocParagraph {
   start: number;
   end: number;
   tokens: Token[];
+  /** Indirect-speech patterns of the paragraph (relative offsets), cached with it. */
+  speech: SpeechPattern[];
+  /** Communication triggers of the paragraph (relative offsets), cached with it. */
+  triggers: TriggerPattern[];
 }
 
 export interface AmbiguousSpeaker {
@@ -304,52 +310,24 @@ export class Attributor {
     const cueStarts = new Set(direct.flatMap((q) => (q.cue ? [q.cue.start] : [])));
     const usedCue = (s: number) => cueStarts.has(s);
     let n = startId;
-    for (let p = 0; p < this.paras.length; p++) {
-      const toks = this.abs(p);
-      const bySent = new Map<number, typeof toks>();
-      for (const x of toks) (bySent.get(x.sent) ?? bySent.set(x.sent, []).get(x.sent)!).push(x);
-      for (const st of bySent.values()) {
-        const sStart = st[0].s;
-        const sEnd = st[st.length - 1].e;
-        if (inDirect(sStart, sEnd)) continue;
-        for (let v = 0; v < st.length; v++) {
-          const w = st[v].t.lower;
-          if (w === 'according' && st[v + 1]?.t.lower === 'to') {
-            const np = this.phraseAfter(st, v + 2);
-            const r = this.resolveSpeaker(np, sStart, 'according');
-            if (!r) continue;
-            // The reported clause: the rest of the sentence, or what came before the according-to phrase.
-            const afterComma = st.findIndex((x, k) => k > v && x.t.text === ',');
-            const clause = v === 0 && afterComma > 0 ? st.slice(afterComma + 1, st.length - 1) : st.slice(0, v).filter((x) => x.t.text !== ',');
-            const body = clause.filter((x) => x.t.text !== '.');
-            if (body.length < 3) break;
-            out.push(this.indirectQuote(`q${++n}`, body[0].s, body[body.length - 1].e, r, { start: st[v].s, end: st[v + 1].e }));
-            break;
-          }
-          if (!['said', 'says', 'stated', 'announced', 'claimed', 'told', 'added', 'insisted', 'warned', 'argued', 'noted', 'confirmed', 'denied', 'declared', 'reported'].includes(w)) continue;
-          if (usedCue(st[v].s)) break;
-          // Subject right before the verb (possibly with an adverb): "The Kremlin stated that …".
-          let b = v - 1;
-          if (b >= 0 && /ly$|^also$|^later$|^earlier$/.test(st[b].t.lower)) b--;
-          if (b < 0) break;
-          const subjEnd = st[b].e;
-          const ms = this.table.range(st[b].s, subjEnd).filter((m) => m.end === subjEnd || (m.start <= st[b].s && m.end >= subjEnd));
-          let r: Resolved | undefined;
-          if (ms.length) r = this.resolveSpeaker({ start: ms[0].start, end: ms[ms.length - 1].end }, sStart, w);
-          else if (PRONOUNS.has(st[b].t.lower)) r = this.resolveSpeaker({ start: st[b].s, end: st[b].e }, sStart, w);
-          if (!r) break;
-          let c = v + 1;
-          if (w === 'told' || w === 'warned') {
-            // "told reporters (that)": skip the addressee.
-            while (c < st.length && st[c].t.lower !== 'that' && c - v < 5) c++;
-            if (st[c]?.t.lower !== 'that') break;
-          }
-          if (st[c]?.t.lower === 'that') c++;
-          const body = st.slice(c).filter((x) => x.t.text !== '.');
-          if (body.length < 3) break;
-          out.push(this.indirectQuote(`q${++n}`, body[0].s, body[body.length - 1].e, r, { start: st[v].s, end: st[v].e }));
-          break;
+    for (const para of this.paras) {
+      for (const sp of para.speech) {
+        const shift = (x: { start: number; end: number }) => ({ start: x.start + para.start, end: x.end + para.start });
+        const sentence = shift(sp.sentence);
+        if (inDirect(sentence.start, sentence.end)) continue;
+        const cue = shift(sp.cue);
+        if (usedCue(cue.start)) continue;
+        const speaker = shift(sp.speaker);
+        let r: Resolved | undefined;
+        if (sp.kind === 'according') r = this.resolveSpeaker(speaker, sentence.start, 'according');
+        else {
+          const ms = this.table.range(speaker.start, speaker.end).filter((m) => m.end === speaker.end || (m.start <= speaker.start && m.end >= speaker.end));
+          if (ms.length) r = this.resolveSpeaker({ start: ms[0].start, end: ms[ms.length - 1].end }, sentence.start, sp.verb);
+          else if (PRONOUNS.has(this.text.slice(speaker.start, speaker.end).toLowerCase())) r = this.resolveSpeaker(speaker, sentence.start, sp.verb);
         }
+        if (!r) continue;
+        const body = shift(sp.body);
+        out.push(this.indirectQuote(`q${++n}`, body.start, body.end, r, cue));
       }
     }
     return out;

@@ -91,7 +91,7 @@ function analyzeWithFacts(
   });
   const table = buildEntities(text, isSportsReport(text) ? withoutTeams(text, placed) : placed, kb, date);
 
-  const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens }));
+  const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens, speech: facts[i].speech, triggers: facts[i].triggers }));
   const scan = scanQuotes(text, paragraphs);
   const attributor = new Attributor(text, docParas, table);
   const marked = scan.quotes

@@ -3,6 +3,7 @@
 // organisations the article names, each with a kind and the sentence as evidence.
 import type { Attributor, DocParagraph } from './attribution';
 import type { EntityTable, ResolvedMention } from './entities';
+import type { Token } from './text';
 import type { Interaction, InteractionKind } from './types';
 
 interface Trigger {
@@ -34,101 +35,101 @@ const OBJECT_END = new Set(['about', 'on', 'for', 'after', 'before', 'in', 'at',
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
+export interface TriggerPattern {
+  kind: InteractionKind;
+  /** Offsets relative to the paragraph. */
+  trigger: { start: number; end: number };
+  /** Where the other participants are named. */
+  objects: { start: number; end: number };
+  /** "met Y": the object must follow the verb closely. */
+  adjacentObject: boolean;
+  sentence: { start: number; end: number };
+  /** "his call with …": the possessive pronoun before a noun trigger. */
+  possessive?: { start: number; end: number };
+  /** "He informed …": the nearest subject pronoun before the trigger. */
+  subjectPronoun?: { start: number; end: number };
+}
+
+/** Communication triggers in one paragraph; cached with it, resolved to entities per document. */
+export function findTriggerPatterns(tokens: Token[]): TriggerPattern[] {
+  const out: TriggerPattern[] = [];
+  let s = 0;
+  while (s < tokens.length) {
+    let e = s;
+    while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
+    for (let v = s; v < e; v++) {
+      const triggers = TRIGGER_BY_WORD.get(tokens[v].lower);
+      if (!triggers) continue;
+      const trig = triggers[0];
+      let o = v + 1;
+      if (trig.needsPreposition) {
+        while (o < e && !PREPOSITIONS.has(tokens[o].lower) && o - v <= 4 && !CLAUSE_BREAK.has(tokens[o].lower) && tokens[o].text !== ',') o++;
+        if (o >= e || !PREPOSITIONS.has(tokens[o].lower)) continue;
+        o++;
+      }
+      if (o >= e) continue;
+      let objEnd = tokens[e - 1].end;
+      for (let k = o; k < e; k++) {
+        if (CLAUSE_BREAK.has(tokens[k].lower) || (OBJECT_END.has(tokens[k].lower) && k > o)) {
+          objEnd = tokens[k].start;
+          break;
+        }
+      }
+      const prev = tokens[v - 1];
+      let subjectPronoun: TriggerPattern['subjectPronoun'];
+      for (let k = v - 1; k >= s; k--) if (SUBJECT_PRONOUNS.has(tokens[k].lower)) { subjectPronoun = { start: tokens[k].start, end: tokens[k].end }; break; }
+      out.push({
+        kind: trig.kind,
+        trigger: { start: tokens[v].start, end: tokens[v].end },
+        objects: { start: tokens[o].start, end: objEnd },
+        adjacentObject: !trig.needsPreposition,
+        sentence: { start: tokens[s].start, end: tokens[e - 1].end },
+        ...(prev && v > s && POSSESSIVE_PRONOUNS.has(prev.lower) ? { possessive: { start: prev.start, end: prev.end } } : {}),
+        ...(subjectPronoun ? { subjectPronoun } : {}),
+      });
+    }
+    s = e;
+  }
+  return out;
+}
+
 export function findInteractions(text: string, paras: DocParagraph[], table: EntityTable, attributor: Attributor): Interaction[] {
   const found: Interaction[] = [];
   const seen = new Set<string>();
   const isParticipant = (m: ResolvedMention) => m.type === 'person' || (m.type === 'organization' && !!table.byId.get(m.entityId)?.speaksFor);
   const personOf = (id: string) => table.byId.get(id)?.speaksFor ?? id;
-
-  paras.forEach((para) => {
-    const toks = para.tokens.map((t) => ({ t, s: t.start + para.start, e: t.end + para.start }));
-    const sentences = new Map<number, typeof toks>();
-    for (let k = 0; k < toks.length; k++) (sentences.get(para.tokens[k].sentence) ?? sentences.set(para.tokens[k].sentence, []).get(para.tokens[k].sentence)!).push(toks[k]);
-    for (const st of sentences.values()) {
-      const sStart = st[0].s;
-      const sEnd = st[st.length - 1].e;
-      const ms = table.range(sStart, sEnd).filter((m) => m.start >= sStart && m.end <= sEnd && isParticipant(m));
-      const sentenceText = text.slice(sStart, sEnd);
-      for (let v = 0; v < st.length; v++) {
-        const triggers = TRIGGER_BY_WORD.get(st[v].t.lower);
-        if (!triggers) continue;
-        const trig = triggers[0];
-        // Objects: after the trigger (and its preposition) up to a clause break.
-        let o = v + 1;
-        if (trig.needsPreposition) {
-          while (o < st.length && !PREPOSITIONS.has(st[o].t.lower) && o - v <= 4 && !CLAUSE_BREAK.has(st[o].t.lower) && st[o].t.text !== ',') o++;
-          if (!PREPOSITIONS.has(st[o]?.t.lower ?? '')) continue;
-          o++;
-        }
-        let objEnd = sEnd;
-        for (let k = o; k < st.length; k++) {
-          if (CLAUSE_BREAK.has(st[k].t.lower) || (OBJECT_END.has(st[k].t.lower) && k > o)) {
-            objEnd = st[k].s;
-            break;
-          }
-        }
-        const objStart = st[o]?.s ?? sEnd;
-        // "met Y": the object must come right after the verb (allowing titles before the name).
-        const objects = ms.filter((m) => m.start >= objStart && m.end <= objEnd);
-        if (!objects.length) continue;
-        const direct = trig.needsPreposition ? objects : objects.filter((m) => m.start - objStart < 60);
-        if (!direct.length) continue;
-        const subject = findSubject(st, v, ms, table, attributor);
-        if (!subject) continue;
-        const kind: InteractionKind = trig.kind === 'message' && CALL_CONTEXT.test(sentenceText + ' ' + precedingText(text, sStart)) ? 'call' : trig.kind;
-        for (const obj of objectsList(direct)) {
-          const a = personOf(subject);
-          const b = personOf(obj.entityId);
-          if (a === b) continue;
-          const key = [a, b].sort().join('|');
-          if (seen.has(key)) continue;
-          seen.add(key);
-          found.push({ kind, participants: [a, b], evidence: { start: sStart, end: sEnd, text: text.slice(sStart, sEnd) } });
-        }
+  for (const para of paras) {
+    const base = para.start;
+    for (const tp of para.triggers) {
+      const sStart = tp.sentence.start + base;
+      const sEnd = tp.sentence.end + base;
+      const objStart = tp.objects.start + base;
+      const objects = table.range(objStart, tp.objects.end + base).filter((m) => m.start >= objStart && m.end <= tp.objects.end + base && isParticipant(m));
+      const direct = tp.adjacentObject ? objects.filter((m) => m.start - objStart < 60) : objects;
+      if (!direct.length) continue;
+      const trigStart = tp.trigger.start + base;
+      let subject: string | undefined;
+      if (tp.possessive) subject = attributor.resolveSpeaker({ start: tp.possessive.start + base, end: tp.possessive.end + base }, trigStart, 'possessive')?.entityId;
+      if (!subject) {
+        const before = table.range(sStart, trigStart).filter((m) => m.start >= sStart && m.end <= trigStart && isParticipant(m));
+        subject = before.length ? before[before.length - 1].entityId : undefined;
+      }
+      if (!subject && tp.subjectPronoun) subject = attributor.resolveSpeaker({ start: tp.subjectPronoun.start + base, end: tp.subjectPronoun.end + base }, trigStart, 'pronoun')?.entityId;
+      if (!subject) continue;
+      const kind: InteractionKind = tp.kind === 'message' && CALL_CONTEXT.test(text.slice(Math.max(0, sStart - 160), sEnd)) ? 'call' : tp.kind;
+      const seenObj = new Set<string>();
+      for (const obj of direct) {
+        if (seenObj.has(obj.entityId)) continue;
+        seenObj.add(obj.entityId);
+        const a = personOf(subject);
+        const b = personOf(obj.entityId);
+        if (a === b) continue;
+        const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push({ kind, participants: [a, b], evidence: { start: sStart, end: sEnd, text: text.slice(sStart, sEnd) } });
       }
     }
-  });
+  }
   return found;
-}
-
-function precedingText(text: string, start: number): string {
-  // "During the call, …" often sits in the previous sentence or at this sentence's start.
-  return text.slice(Math.max(0, start - 160), start);
-}
-
-/** One mention per entity, in order. */
-function objectsList(ms: ResolvedMention[]): ResolvedMention[] {
-  const seen = new Set<string>();
-  return ms.filter((m) => (seen.has(m.entityId) ? false : (seen.add(m.entityId), true)));
-}
-
-/** The initiator: "X's call with", a person before the trigger, or a pronoun ("He informed …", "his call"). */
-function findSubject(
-  st: { t: { lower: string; text: string }; s: number; e: number }[],
-  v: number,
-  ms: ResolvedMention[],
-  table: EntityTable,
-  attributor: Attributor,
-): string | undefined {
-  const trigStart = st[v].s;
-  const before = ms.filter((m) => m.end <= trigStart);
-  // A possessive pronoun right before a noun trigger: "his call with Putin".
-  const prev = st[v - 1];
-  if (prev && POSSESSIVE_PRONOUNS.has(prev.t.lower)) {
-    const r = attributor.resolveSpeaker({ start: prev.s, end: prev.e }, prev.s, 'possessive');
-    if (r) return r.entityId;
-  }
-  if (before.length) {
-    const last = before[before.length - 1];
-    return last.entityId;
-  }
-  // "He informed Netanyahu …": a subject pronoun before the trigger.
-  for (let k = v - 1; k >= 0; k--) {
-    if (SUBJECT_PRONOUNS.has(st[k].t.lower)) {
-      const r = attributor.resolveSpeaker({ start: st[k].s, end: st[k].e }, st[k].s, 'pronoun');
-      return r?.entityId;
-    }
-  }
-  void table;
-  return undefined;
 }

@@ -4,6 +4,8 @@
 import { lexicon, type Lexicon, type PhraseMatch, type TitleInfo } from './lexicon';
 import type { KnowledgeBase } from './knowledgeBase';
 import { tokenize, type Token } from './text';
+import { findSpeechPatterns, type SpeechPattern } from './speechPatterns';
+import { findTriggerPatterns, type TriggerPattern } from './interactions';
 
 export interface TitleSpan {
   start: number;
@@ -46,6 +48,8 @@ export interface Candidate {
 export interface ParagraphFacts {
   tokens: Token[];
   candidates: Candidate[];
+  speech: SpeechPattern[];
+  triggers: TriggerPattern[];
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'de', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'dos', 'das', 'di', 'del', 'abu', 'ben', 'y', 'ter', 'st.']);
@@ -167,7 +171,7 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
   addOfficeOrganisations(tokens, candidates);
 
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { tokens, candidates: dropOverlaps(candidates) };
+  return { tokens, candidates: dropOverlaps(candidates), speech: findSpeechPatterns(tokens), triggers: findTriggerPatterns(tokens) };
 }
 
 function adjacent(tokens: Token[], a: number, b: number): boolean {
