@@ -66,9 +66,17 @@ export class Attributor {
 
   /** Absolute tokens of paragraph p. */
   private abs(p: number): { t: Token; s: number; e: number; sent: number }[] {
-    const para = this.paras[p];
-    return para.tokens.map((t) => ({ t, s: t.start + para.start, e: t.end + para.start, sent: t.sentence }));
+    let toks = this.absCache.get(p);
+    if (!toks) {
+      const para = this.paras[p];
+      toks = para.tokens.map((t) => ({ t, s: t.start + para.start, e: t.end + para.start, sent: t.sentence }));
+      this.absCache.set(p, toks);
+    }
+    return toks;
   }
+
+  /** Absolute tokens of the paragraphs this analysis has looked at. */
+  private readonly absCache = new Map<number, { t: Token; s: number; e: number; sent: number }[]>();
 
   paraIndexAt(offset: number): number {
     let lo = 0;

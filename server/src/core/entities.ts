@@ -53,6 +53,11 @@ interface PersonCluster {
   mentions: { c: PlacedCandidate; form: Mention['form'] }[];
   titles: TitleSpan[];
   lastPos: number;
+  /** Computed once clustering by name is done (see resolveTitleMention). */
+  offices?: Set<string>;
+  countries?: Set<string>;
+  roles?: Role[];
+  starts?: number[];
 }
 
 const stripArticle = (t: string) => t.replace(/^(?:al|el|ad|as|ash|at|an|ar)[-‐ ]/, '');
@@ -79,16 +84,38 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   const variants: { cluster: PersonCluster; c: PlacedCandidate; other: { text: string; start: number; end: number } }[] = [];
 
   const nameText = (c: PlacedCandidate) => text.slice(c.start, c.end);
+  // Indexes over the clusters, so that each candidate costs a few map lookups, not a scan of all people.
+  const byKbId = new Map<string, PersonCluster>();
+  const byKey = new Map<string, PersonCluster>();
+  const byLastToken = new Map<string, PersonCluster[]>();
+  const bySurname = new Map<string, PersonCluster[]>();
+  const byToken = new Map<string, PersonCluster[]>();
+  const index = (m: Map<string, PersonCluster[]>, k: string, cl: PersonCluster) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [cl]);
+    else if (!list.includes(cl)) list.push(cl);
+  };
+  const recordById = recordsById(kb);
   const newCluster = (c: PlacedCandidate, kbRec?: LeaderRecord): PersonCluster => {
     const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : foldName(nameText(c)), kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start };
     clusters.push(cl);
+    if (kbRec) byKbId.set(kbRec.id, cl);
+    else byKey.set(cl.key, cl);
     return cl;
   };
   const addName = (cl: PersonCluster, c: PlacedCandidate) => {
     const toks = (c.nameTokens ?? [nameText(c)]).map(foldToken);
-    toks.forEach((t) => cl.tokens.add(t));
-    cl.surnames.add(toks[toks.length - 1]);
-    if (cl.kb?.surname) cl.surnames.add(foldToken(cl.kb.surname.split(/\s+/).pop()!));
+    for (const t of toks) {
+      cl.tokens.add(t);
+      index(byToken, t, cl);
+    }
+    const surnames = [toks[toks.length - 1]];
+    if (cl.kb?.surname) surnames.push(foldToken(cl.kb.surname.split(/\s+/).pop()!));
+    for (const sn of surnames) {
+      cl.surnames.add(sn);
+      index(bySurname, sn, cl);
+    }
+    if (toks.length >= 2) index(byLastToken, toks[toks.length - 1], cl);
     cl.names.push({ text: nameText(c), tokens: toks, start: c.start, end: c.end });
   };
   const attach = (cl: PersonCluster, c: PlacedCandidate, form: Mention['form']) => {
@@ -103,24 +130,25 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   // Pass 1: full names (two or more tokens, or a knowledge-base full name).
   for (const c of persons) {
     if (c.kind !== 'person') continue;
-    const kbRec = c.kbId ? kb.records.find((r) => r.id === c.kbId) : undefined;
+    const kbRec = c.kbId ? recordById.get(c.kbId) : undefined;
     const toks = (c.nameTokens ?? []).map(foldToken);
-    let cl = kbRec ? clusters.find((x) => x.kb?.id === kbRec.id) : undefined;
-    if (!cl) cl = clusters.find((x) => !x.kb && !kbRec && x.key === foldName(nameText(c)));
+    let cl = kbRec ? byKbId.get(kbRec.id) : undefined;
+    if (!cl && !kbRec) cl = byKey.get(foldName(nameText(c)));
     if (!cl && toks.length >= 2) {
       // Spelling variants: same surname, first names one or two letters apart ("Mahmud"/"Mahmoud").
-      cl = clusters.find(
+      cl = (byLastToken.get(toks[toks.length - 1]) ?? []).find(
         (x) =>
           (!kbRec || !x.kb || x.kb.id === kbRec.id) &&
           x.names.some((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === toks[toks.length - 1] && editDistance(n.tokens[0], toks[0]) <= 2 && n.tokens[0][0] === toks[0][0]),
       );
-      if (cl) {
-        if (kbRec && !cl.kb) cl.kb = kbRec;
+      if (cl && kbRec && !cl.kb) {
+        cl.kb = kbRec;
+        byKbId.set(kbRec.id, cl);
       }
     }
     if (!cl && toks.length === 1 && !kbRec) {
       // A titled single name ("President Trump"): attach to a person already known by that surname.
-      cl = findBySurname(clusters, toks[0], c.start);
+      cl = findBySurname(bySurname.get(toks[0]), c.start);
     }
     if (!cl) cl = newCluster(c, kbRec);
     addName(cl, c);
@@ -132,10 +160,10 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   for (const c of persons) {
     if (c.kind === 'maybe-person') {
       const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
-      let cl = findBySurname(clusters, tok, c.start) ?? findByToken(clusters, tok);
+      let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok));
       if (!cl && c.kbId) {
-        const rec = kb.records.find((r) => r.id === c.kbId);
-        cl = clusters.find((x) => x.kb?.id === c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
+        const rec = recordById.get(c.kbId);
+        cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
         if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/) });
       }
       if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title))) {
@@ -145,9 +173,15 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       if (cl) attach(cl, c, 'name');
     }
   }
+  for (const cl of clusters) {
+    cl.roles = personRoles(cl, kb, date);
+    cl.offices = new Set([...cl.titles.map((t) => t.office).filter(Boolean), ...cl.roles.map((r) => r.title)]);
+    cl.countries = new Set([...cl.titles.flatMap((t) => (t.country ? [t.country] : [])), ...cl.roles.flatMap((r) => (r.country ? [r.country] : []))]);
+    cl.starts = cl.mentions.map((m) => m.c.start).sort((a, b) => a - b);
+  }
   for (const c of persons) {
     if (c.kind !== 'title-only' && c.kind !== 'description') continue;
-    const cl = resolveTitleMention(clusters, c, kb, date);
+    const cl = resolveTitleMention(clusters, c);
     if (cl) attach(cl, c, c.form === 'title' ? 'title' : 'description');
   }
 
@@ -186,7 +220,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     const name = cl.kb?.name ?? longest?.text ?? text.slice(cl.mentions[0].c.start, cl.mentions[0].c.end);
     const id = uniqueId(`person:${slugify(name)}`);
     const textCountry = cl.titles.find((t) => t.country)?.country;
-    const roles = personRoles(cl, kb, date);
+    const roles = cl.roles ?? personRoles(cl, kb, date);
     const country = textCountry ?? roles.find((r) => r.country)?.country;
     const leader = !!cl.kb || cl.titles.some((t) => t.leader && t.office !== '');
     const e: Entity = {
@@ -300,56 +334,57 @@ function rangeOver(mentions: ResolvedMention[]): EntityTable['range'] {
   };
 }
 
-function findBySurname(clusters: PersonCluster[], tok: string, pos: number): PersonCluster | undefined {
+function findBySurname(hits: PersonCluster[] | undefined, pos: number): PersonCluster | undefined {
   let best: PersonCluster | undefined;
-  for (const cl of clusters) {
-    if (!cl.surnames.has(tok)) continue;
+  for (const cl of hits ?? []) {
     // Prefer the person mentioned most recently before this position.
     if (!best || (cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) best = cl;
   }
   return best;
 }
 
-function findByToken(clusters: PersonCluster[], tok: string): PersonCluster | undefined {
-  const hits = clusters.filter((cl) => cl.tokens.has(tok));
-  return hits.length === 1 ? hits[0] : undefined;
+function onlyOne(hits: PersonCluster[] | undefined): PersonCluster | undefined {
+  return hits?.length === 1 ? hits[0] : undefined;
+}
+
+const recordMaps = new WeakMap<KnowledgeBase, Map<string, LeaderRecord>>();
+
+function recordsById(kb: KnowledgeBase): Map<string, LeaderRecord> {
+  let m = recordMaps.get(kb);
+  if (!m) recordMaps.set(kb, (m = new Map(kb.records.map((r) => [r.id, r]))));
+  return m;
 }
 
 const OFFICE_EQUIV: Record<string, string[]> = {
   Leader: ['President', 'Prime Minister', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
 };
 
-// What a person is in this article: the titles it gives them and their knowledge-base roles (which,
-// without a date, are only the offices the text confirms or the latest one: Putin's past premiership
-// must not make him "the PM").
-function clusterOffices(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
-  const offices = new Set<string>();
-  for (const t of cl.titles) if (t.office) offices.add(t.office);
-  for (const r of personRoles(cl, kb, date)) offices.add(r.title);
-  return offices;
-}
-
-function clusterCountries(cl: PersonCluster, kb: KnowledgeBase, date: string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const t of cl.titles) if (t.country) out.add(t.country);
-  for (const r of personRoles(cl, kb, date)) if (r.country) out.add(r.country);
-  return out;
-}
-
-/** "the PM" → the most recent Prime Minister; "the Russian leader" → the most recent Russian leader. */
-function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate, kb: KnowledgeBase, date: string | undefined): PersonCluster | undefined {
+/**
+ * "the PM" → the most recent Prime Minister; "the Russian leader" → the most recent Russian leader. A
+ * person's offices are the article's titles for them plus their knowledge-base roles (which, without a date,
+ * are only the offices the text confirms or the latest one: Putin's past premiership must not make him "the PM").
+ */
+function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate): PersonCluster | undefined {
   const office = c.title?.office ?? '';
   const wantCountry = c.title?.country;
+  const accepted = OFFICE_EQUIV[office] ?? [office];
   let best: PersonCluster | undefined;
   let bestPos = -1;
   for (const cl of clusters) {
-    const before = cl.mentions.filter((m) => m.c.start < c.start).map((m) => m.c.start);
-    if (!before.length) continue;
-    const offices = clusterOffices(cl, kb, date);
-    const officeOk = (OFFICE_EQUIV[office] ?? [office]).some((o) => offices.has(o)) || (office === 'Leader' && (!!cl.kb || cl.titles.some((t) => t.leader)));
+    const starts = cl.starts!;
+    if (!starts.length || starts[0] >= c.start) continue;
+    const officeOk = accepted.some((o) => cl.offices!.has(o)) || (office === 'Leader' && (!!cl.kb || cl.titles.some((t) => t.leader)));
     if (!officeOk) continue;
-    if (wantCountry && !clusterCountries(cl, kb, date).has(wantCountry)) continue;
-    const pos = Math.max(...before);
+    if (wantCountry && !cl.countries!.has(wantCountry)) continue;
+    // The last mention before this one.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const pos = starts[lo - 1];
     if (pos > bestPos) {
       best = cl;
       bestPos = pos;

@@ -64,6 +64,9 @@ function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[
   });
 }
 
+// Placed (absolute-offset) candidates of a paragraph, kept while the paragraph's facts are cached.
+const placedMemo = new WeakMap<ParagraphFacts, { base: number; para: number; placed: PlacedCandidate[] }>();
+
 function analyzeWithFacts(
   text: string,
   paragraphs: { start: number; end: number; text: string }[],
@@ -77,17 +80,37 @@ function analyzeWithFacts(
   const placed: PlacedCandidate[] = [];
   facts.forEach((f, p) => {
     const base = paragraphs[p].start;
+    // Paragraphs before an edit keep their offsets: reuse their placed candidates.
+    const memo = placedMemo.get(f);
+    if (memo && memo.base === base && memo.para === p) {
+      for (const c of memo.placed) placed.push(c);
+      return;
+    }
+    const mine: PlacedCandidate[] = [];
+    // Explicit fields (not object spread) keep one object shape: this runs for every candidate on edits.
     for (const c of f.candidates) {
-      placed.push({
-        ...c,
+      mine.push({
+        kind: c.kind,
+        form: c.form,
         start: c.start + base,
         end: c.end + base,
-        ...(c.title ? { title: { ...c.title, start: c.title.start + base, end: c.title.end + base } } : {}),
-        ...(c.ownerStart !== undefined ? { ownerStart: c.ownerStart + base } : {}),
+        iso3: c.iso3,
+        title: c.title ? { start: c.title.start + base, end: c.title.end + base, office: c.title.office, leader: c.title.leader, country: c.title.country, modifier: c.title.modifier } : undefined,
+        kbId: c.kbId,
+        orgId: c.orgId,
+        orgName: c.orgName,
+        ownerStart: c.ownerStart !== undefined ? c.ownerStart + base : undefined,
+        nameTokens: c.nameTokens,
+        sentence: c.sentence,
+        tokenFrom: c.tokenFrom,
+        tokenTo: c.tokenTo,
+        evidence: c.evidence,
         para: p,
         sentenceKey: p * 100000 + c.sentence,
       });
     }
+    placedMemo.set(f, { base, para: p, placed: mine });
+    for (const c of mine) placed.push(c);
   });
   const table = buildEntities(text, isSportsReport(text) ? withoutTeams(text, placed) : placed, kb, date);
 
