@@ -5,7 +5,7 @@
 // before it. Also finds indirect speech ("X said that …", "according to X, …").
 import type { EntityTable, ResolvedMention } from './entities';
 import type { Quote, Span, Entity } from './types';
-import type { QuoteSpan } from './quotes';
+import type { CueMatch, QuoteSpan } from './quotes';
 import type { Token } from './text';
 import { lexicon } from './lexicon';
 import type { SpeechPattern } from './speechPatterns';
@@ -97,7 +97,8 @@ export class Attributor {
       const id = `q${idx + 1}`;
       const firstPara = this.paraIndexAt(q.start);
       const lastPara = this.paraIndexAt(Math.max(q.start, q.end - 1));
-      const found = this.after(q, lastPara, spans[idx + 1]?.q.start) ?? this.before(q, firstPara, spans[idx - 1]?.q.end);
+      // The paragraph cache may already know the cue (null: it looked and found none).
+      const found = q.found !== undefined ? q.found ?? undefined : this.findCue(q, firstPara, lastPara, spans[idx + 1]?.q.start, spans[idx - 1]?.q.end);
       let quote: Quote;
       if (found) {
         const r = this.resolveSpeaker(found.np, q.start, found.cueVerb);
@@ -118,6 +119,11 @@ export class Attributor {
       prev = { quote, endPara: lastPara };
     });
     return { quotes, ambiguous };
+  }
+
+  /** The cue after the quote, else before it; the speaker phrase is resolved separately. */
+  findCue(q: QuoteSpan, firstPara: number, lastPara: number, nextQuoteStart: number | undefined, prevQuoteEnd: number | undefined): CueMatch | undefined {
+    return this.after(q, lastPara, nextQuoteStart) ?? this.before(q, firstPara, prevQuoteEnd);
   }
 
   /** A quote with no cue continues the previous speaker in the same or the next paragraph. */

@@ -426,3 +426,8 @@ function personRoles(cl: PersonCluster, kb: KnowledgeBase, date: string | undefi
   }
   return roles;
 }
+
+/** A table with no entities: for reading cues inside one paragraph, before entities exist. */
+export function emptyTable(): EntityTable {
+  return { entities: [], byId: new Map(), mentions: [], variants: [], titles: [], range: () => [] };
+}

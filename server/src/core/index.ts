@@ -4,11 +4,11 @@
 // quotes, attribution, interactions, diagnostics) are linear and cheap.
 import { findArticleDate } from './articleDate';
 import { Attributor, type DocParagraph } from './attribution';
-import { buildEntities, type PlacedCandidate } from './entities';
+import { buildEntities, emptyTable, type PlacedCandidate } from './entities';
 import { findInteractions } from './interactions';
 import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from './knowledgeBase';
 import { analyzeParagraph, type ParagraphFacts } from './mentions';
-import { quoteKind, scanQuotes } from './quotes';
+import { quoteKind, quoteMarkCounts, scanParagraphAlone, scanQuotes, singlesFromCounts, type ParagraphQuotes, type QuoteMarkCounts } from './quotes';
 import { RULES } from './rules';
 import { splitParagraphs } from './text';
 import type { Analysis, AnalyzeOptions, Diagnostic, Quote, Severity } from './types';
@@ -64,6 +64,39 @@ function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[
   });
 }
 
+// Per-paragraph quote work that depends on the paragraph's text alone: mark counts, the scan, each
+// quote's kind and cue. Kept while the paragraph's facts are cached.
+interface ParagraphMemo {
+  counts: QuoteMarkCounts;
+  scans: Map<boolean, ParagraphQuotes>;
+}
+const quoteMemo = new WeakMap<ParagraphFacts, ParagraphMemo>();
+
+function paragraphMemo(f: ParagraphFacts, paraText: string): ParagraphMemo {
+  let m = quoteMemo.get(f);
+  if (!m) quoteMemo.set(f, (m = { counts: quoteMarkCounts(paraText), scans: new Map() }));
+  return m;
+}
+
+function paragraphQuotes(f: ParagraphFacts, paraText: string, singles: boolean): ParagraphQuotes {
+  const memo = paragraphMemo(f, paraText);
+  let pq = memo.scans.get(singles);
+  if (pq) return pq;
+  pq = scanParagraphAlone(paraText, singles);
+  const alone = new Attributor(paraText, [{ start: 0, end: paraText.length, tokens: f.tokens, speech: [], triggers: [] }], emptyTable());
+  let prevEnd: number | undefined;
+  const speech = pq.quotes.filter((q) => {
+    q.kind = q.closed ? quoteKind(paraText, q, 0, paraText.length) ?? null : undefined;
+    return !!q.kind;
+  });
+  speech.forEach((q, k) => {
+    q.found = alone.findCue(q, 0, 0, speech[k + 1]?.start, prevEnd) ?? null;
+    prevEnd = q.end;
+  });
+  memo.scans.set(singles, pq);
+  return pq;
+}
+
 // Placed (absolute-offset) candidates of a paragraph, kept while the paragraph's facts are cached.
 const placedMemo = new WeakMap<ParagraphFacts, { base: number; para: number; placed: PlacedCandidate[] }>();
 
@@ -115,10 +148,20 @@ function analyzeWithFacts(
   const table = buildEntities(text, isSportsReport(text) ? withoutTeams(text, placed) : placed, kb, date);
 
   const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens, speech: facts[i].speech, triggers: facts[i].triggers }));
-  const scan = scanQuotes(text, paragraphs);
+  let counts = { doubles: 0, singleOpens: 0 };
+  for (let p = 0; p < facts.length; p++) {
+    const c = paragraphMemo(facts[p], paragraphs[p].text).counts;
+    counts = { doubles: counts.doubles + c.doubles, singleOpens: counts.singleOpens + c.singleOpens };
+  }
+  const singles = singlesFromCounts(counts);
+  const scan = scanQuotes(text, paragraphs, singles, (p) => paragraphQuotes(facts[p], paragraphs[p].text, singles));
   const attributor = new Attributor(text, docParas, table);
   const marked = scan.quotes
-    .map((q) => ({ q, kind: quoteKind(text, q, paragraphs[attributor.paraIndexAt(q.start)].start) }))
+    .map((q) => {
+      if (q.kind !== undefined) return { q, kind: q.kind ?? undefined };
+      const para = paragraphs[attributor.paraIndexAt(Math.max(q.start, q.end - 1))];
+      return { q, kind: quoteKind(text, q, paragraphs[attributor.paraIndexAt(q.start)].start, para.end) };
+    })
     .filter((x): x is { q: typeof x.q; kind: 'direct' | 'mixed' } => x.kind !== undefined);
   const { quotes: direct, ambiguous } = attributor.attribute(marked);
   const indirect = attributor.indirect(direct, direct.length);

@@ -92,6 +92,15 @@ const PLACE_ORG_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organizat
 // Caption and credit labels ("Image: Nick Moreau") are never names.
 const CAPTION_WORDS = new Set(['image', 'images', 'photo', 'photos', 'picture', 'video', 'source', 'credit', 'caption', 'file', 'graphic', 'map', 'chart', 'update', 'editor', 'note']);
 
+// Word endings of English common nouns and adjectives that personal names (almost) never have: a word
+// compromise does not know but ending so ("Insurgency", "Nutrition", "Relations") is no name part.
+const COMMON_SUFFIX_RE = /(?:tions?|sions?|ments?|ness|ities|ity|ency|encies|isms?|ology|ologies|ships?|hoods?|ful|less|ious|eous|ional|ives|ables?|ibles?|ators?|ists|izers?|isers?|ings)$/;
+
+/** A capitalised word that is an ordinary English noun or adjective by its ending. */
+function looksCommonWord(lower: string): boolean {
+  return lower.length > 5 && COMMON_SUFFIX_RE.test(lower);
+}
+
 const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
 
 /** Token kinds after phrase matching. */
@@ -132,7 +141,9 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
       (slots[j].kind === 'cap' ||
         isNameLikePhrase(slots, tokens, j) ||
         (slots[j].kind === 'particle' && j + 1 < tokens.length && slots[j + 1].kind === 'cap' && j > i)) &&
-      (j === i || adjacent(tokens, j - 1, j))
+      (j === i || adjacent(tokens, j - 1, j)) &&
+      // A caption label after a name ends it: "… student Ahmed Mohamed Image: Twitter".
+      !(j > i && CAPTION_WORDS.has(tokens[j].lower) && tokens[j + 1]?.text === ':')
     ) {
       j++;
     }
@@ -340,7 +351,8 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'capitals' }];
   void nameish;
   if (words.length >= 3) {
-    const person = trailingName(tokens, i, j, j - i - 2, lex, kb);
+    // "Texas Arlington Amneh Jafari": a two- or three-word name after a place or organisation's name.
+    const person = trailingName(tokens, i, j, 0, lex, kb);
     if (person) return [person];
   }
   if (words.length === 1 && tags[0].some((t) => t === 'LastName' || t === 'Person' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
@@ -362,11 +374,15 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     if (from <= i + afterIdx || from <= i) continue;
     const words = tokens.slice(from, j);
     const tags = words.map((w) => lex.tagsOf(w.lower));
-    if (words.some((w) => ORG_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text))) continue;
-    const firstOk = lex.isFirstName(words[0].lower) || tags[0].length === 0;
-    const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)));
+    if (words.some((w) => ORG_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text) || looksCommonWord(w.lower))) continue;
+    // "East Los Angeles": a place compromise knows is no name.
+    if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) continue;
+    const firstName = lex.isFirstName(words[0].lower);
+    const firstOk = firstName || tags[0].length === 0;
+    // After a known first name, a surname may also be a place's name ("Alia Salem").
+    const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t) || (firstName && PLACE_ORG_TAGS.has(t) && t !== 'Demonym')));
     const prevTags = lex.tagsOf(tokens[from - 1].lower);
-    const prevIsPlaceOrOrg = ORG_WORDS.has(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
+    const prevIsPlaceOrOrg = ORG_WORDS.has(tokens[from - 1].lower) || looksCommonWord(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
     if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
     const name = words.map((w) => w.text).join(' ');
     const kbHit = kb.isFullName(name) ? kb.lookup(name)[0] : undefined;

@@ -13,6 +13,25 @@ export interface QuoteSpan {
   closed: boolean;
   /** Paragraphs the quote runs over. */
   paragraphs: number;
+  /** Filled by the paragraph cache: the quote's kind (null: not speech), and its cue. */
+  kind?: 'direct' | 'mixed' | null;
+  found?: CueMatch | null;
+}
+
+/** Where a quote's cue and speaker phrase are (see attribution.ts). */
+export interface CueMatch {
+  np: { start: number; end: number };
+  cue: { start: number; end: number };
+  cueVerb: string;
+  via: 'cue' | 'colon' | 'according-to';
+}
+
+/** One paragraph scanned on its own (offsets relative to it), as the analyzer caches it. */
+export interface ParagraphQuotes {
+  quotes: QuoteSpan[];
+  stray: StrayMark[];
+  /** A quote still open at the paragraph's end (a multi-paragraph quote, or an unbalanced mark). */
+  open?: OpenState;
 }
 
 export interface StrayMark {
@@ -81,16 +100,42 @@ function classify(text: string, i: number, singlesAreQuotes: boolean): MarkClass
 
 /** Does the text use single quotes for quotation (British style) rather than only as apostrophes? */
 export function usesSingleQuotes(text: string): boolean {
-  const doubles = (text.match(/["“”„«»]/g) ?? []).length;
-  const singleOpens = (text.match(/(?:^|[\s(—–-])[‘'](?=[\p{L}\p{N}])/gmu) ?? []).length;
-  // Only opening marks count: closing ’ doubles as the apostrophe.
-  return singleOpens >= 1 && singleOpens * 2 >= doubles;
+  return singlesFromCounts(quoteMarkCounts(text));
+}
+
+export interface QuoteMarkCounts {
+  doubles: number;
+  singleOpens: number;
+}
+
+export function quoteMarkCounts(text: string): QuoteMarkCounts {
+  return {
+    doubles: (text.match(/["“”„«»]/g) ?? []).length,
+    // Only opening marks count: closing ’ doubles as the apostrophe.
+    singleOpens: (text.match(/(?:^|[\s(—–-])[‘'](?=[\p{L}\p{N}])/gmu) ?? []).length,
+  };
+}
+
+export function singlesFromCounts(c: QuoteMarkCounts): boolean {
+  return c.singleOpens >= 1 && c.singleOpens * 2 >= c.doubles;
 }
 
 const MARKS_RE = /["“”„«»‘’']/g;
 
-export function scanQuotes(text: string, paragraphs: Paragraph[]): QuoteScan {
-  const singles = usesSingleQuotes(text);
+/** Scans one paragraph as if it stood alone: what the analyzer caches per paragraph text. */
+export function scanParagraphAlone(paraText: string, singles: boolean): ParagraphQuotes {
+  const quotes: QuoteSpan[] = [];
+  const stray: StrayMark[] = [];
+  const open = scanParagraphFresh(paraText, { start: 0, end: paraText.length, text: paraText }, singles, quotes, stray);
+  return { quotes, stray, ...(open ? { open } : {}) };
+}
+
+export function scanQuotes(
+  text: string,
+  paragraphs: Paragraph[],
+  singles: boolean = usesSingleQuotes(text),
+  fresh: (p: number) => ParagraphQuotes = (p) => scanParagraphAlone(paragraphs[p].text, singles),
+): QuoteScan {
   const quotes: QuoteSpan[] = [];
   const stray: StrayMark[] = [];
   // State carried across paragraphs for multi-paragraph quotes.
@@ -112,7 +157,12 @@ export function scanQuotes(text: string, paragraphs: Paragraph[]): QuoteScan {
       stray.push({ offset: open.start, mark: open.mark, reason: 'unclosed' });
       open = undefined;
     }
-    open = scanParagraphFresh(text, para, singles, quotes, stray);
+    // A paragraph that starts with no quote open reads the same as on its own: use the cached scan.
+    const f = fresh(p);
+    const base = para.start;
+    for (const q of f.quotes) quotes.push({ ...q, start: q.start + base, end: q.end + base, ...(q.found ? { found: shiftCue(q.found, base) } : {}) });
+    for (const m of f.stray) stray.push({ ...m, offset: m.offset + base });
+    open = f.open ? { ...f.open, start: f.open.start + base, lastParaEnd: para.end } : undefined;
   }
   if (open) {
     quotes.push({ start: open.start, end: trimEnd(text, open.lastParaEnd), open: open.mark, closed: false, paragraphs: open.paragraphs });
@@ -122,12 +172,16 @@ export function scanQuotes(text: string, paragraphs: Paragraph[]): QuoteScan {
   return { quotes, stray };
 }
 
+function shiftCue(c: CueMatch, by: number): CueMatch {
+  return { ...c, np: { start: c.np.start + by, end: c.np.end + by }, cue: { start: c.cue.start + by, end: c.cue.end + by } };
+}
+
 function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   return end;
 }
 
-type OpenState = { start: number; mark: string; family: MarkClass['family']; paragraphs: number; lastParaEnd: number };
+export type OpenState = { start: number; mark: string; family: MarkClass['family']; paragraphs: number; lastParaEnd: number };
 
 function scanParagraphFresh(text: string, para: Paragraph, singles: boolean, quotes: QuoteSpan[], stray: StrayMark[]): OpenState | undefined {
   const state: { open?: OpenState } = {};
@@ -232,7 +286,7 @@ const AFTER_CUE = /^[\s,]*(?:[\p{L}'’.-]+\s){0,6}?(?:said|says|told|added|stat
  * direct; a fragment inside a sentence is a mixed quote when a cue governs it, and otherwise a scare
  * quote or a title, which is not speech at all (undefined).
  */
-export function quoteKind(text: string, q: QuoteSpan, paraStart: number): 'direct' | 'mixed' | undefined {
+export function quoteKind(text: string, q: QuoteSpan, paraStart: number, paraEnd: number = text.length): 'direct' | 'mixed' | undefined {
   const inner = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end);
   const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   let k = q.start - 1;
@@ -243,7 +297,7 @@ export function quoteKind(text: string, q: QuoteSpan, paraStart: number): 'direc
   const paraBefore = text.slice(paraStart, q.start);
   const sentenceStart = Math.max(paraBefore.lastIndexOf('. '), paraBefore.lastIndexOf('? '), paraBefore.lastIndexOf('! ')) + 1;
   const sentenceBefore = paraBefore.slice(sentenceStart);
-  const after = text.slice(q.end, q.end + 80);
+  const after = text.slice(q.end, Math.min(paraEnd, q.end + 80));
   const cueAfter = AFTER_CUE.test(after);
   if (midSentence) {
     if (MID_CUES.test(sentenceBefore) || cueAfter) return 'mixed';
