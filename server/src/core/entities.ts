@@ -195,9 +195,9 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     for (const { c } of full.slice(1)) {
       const toks = c.nameTokens!;
       if (toks.length !== firstToks.length) continue;
-      const differs = toks.some((t, k) => t.toLowerCase() !== firstToks[k].toLowerCase());
+      if (!toks.some((t, k) => t.toLowerCase() !== firstToks[k].toLowerCase())) continue;
       const close = toks.every((t, k) => editDistance(foldName(t), foldName(firstToks[k])) <= 2);
-      if (differs && close) variants.push({ cluster: cl, c, other: { text: nameText(first), start: first.start, end: first.end } });
+      if (close) variants.push({ cluster: cl, c, other: { text: nameText(first), start: first.start, end: first.end } });
     }
   }
 
@@ -252,6 +252,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     byId.set(id, e);
   }
 
+  const personMentionAt = new Map(mentions.map((m) => [m.start, m]));
   // Organisations: metonyms ("the Kremlin"), offices of people ("Netanyahu's Office"), known organisations.
   const orgs = new Map<string, Entity>();
   for (const c of cands) {
@@ -264,7 +265,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       key = c.orgId;
       name = c.orgName ?? text.slice(c.start, c.end);
     } else if (c.ownerStart !== undefined) {
-      const owner = mentions.find((m) => m.start === c.ownerStart && m.type === 'person');
+      const owner = personMentionAt.get(c.ownerStart);
       if (!owner) continue;
       const ownerEntity = byId.get(owner.entityId)!;
       speaksFor = owner.entityId;

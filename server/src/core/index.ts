@@ -51,9 +51,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Anal
 // not the country. A report is recognised by its vocabulary; "in Sweden" and "from Belgium" stay countries.
 const SPORTS_RE = /\b(?:World Cup|FIFA|UEFA|Olympics|match(?:es)?|goal(?:s|keeper)?|scored|striker|midfielder|defender|penalty|referee|kick-off|half-time|tournament|semi-final|quarter-final|innings|wicket|try-line)\b/gi;
 
-function isSportsReport(text: string): boolean {
-  const hits = text.match(SPORTS_RE)?.length ?? 0;
-  return hits >= 6 && hits * 400 >= Math.min(text.length, 20000);
+function isSportsReport(hits: number, length: number): boolean {
+  return hits >= 6 && hits * 400 >= Math.min(length, 20000);
 }
 
 function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[] {
@@ -68,13 +67,14 @@ function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[
 // quote's kind and cue. Kept while the paragraph's facts are cached.
 interface ParagraphMemo {
   counts: QuoteMarkCounts;
+  sportsHits: number;
   scans: Map<boolean, ParagraphQuotes>;
 }
 const quoteMemo = new WeakMap<ParagraphFacts, ParagraphMemo>();
 
 function paragraphMemo(f: ParagraphFacts, paraText: string): ParagraphMemo {
   let m = quoteMemo.get(f);
-  if (!m) quoteMemo.set(f, (m = { counts: quoteMarkCounts(paraText), scans: new Map() }));
+  if (!m) quoteMemo.set(f, (m = { counts: quoteMarkCounts(paraText), sportsHits: paraText.match(SPORTS_RE)?.length ?? 0, scans: new Map() }));
   return m;
 }
 
@@ -98,7 +98,7 @@ function paragraphQuotes(f: ParagraphFacts, paraText: string, singles: boolean):
 }
 
 // Placed (absolute-offset) candidates of a paragraph, kept while the paragraph's facts are cached.
-const placedMemo = new WeakMap<ParagraphFacts, { base: number; para: number; placed: PlacedCandidate[] }>();
+const placedMemo = new WeakMap<ParagraphFacts, Map<number, { base: number; placed: PlacedCandidate[] }>>();
 
 function analyzeWithFacts(
   text: string,
@@ -111,12 +111,38 @@ function analyzeWithFacts(
   const date = articleDate?.date;
 
   const placed: PlacedCandidate[] = [];
+  const occurrences = new Map<ParagraphFacts, number>();
+  for (const f of facts) occurrences.set(f, (occurrences.get(f) ?? 0) + 1);
   facts.forEach((f, p) => {
     const base = paragraphs[p].start;
     // Paragraphs before an edit keep their offsets: reuse their placed candidates.
-    const memo = placedMemo.get(f);
-    if (memo && memo.base === base && memo.para === p) {
+    // (A paragraph repeated in the document shares its facts, so the memo is per position.)
+    let byPara = placedMemo.get(f);
+    if (!byPara) placedMemo.set(f, (byPara = new Map()));
+    const memo = byPara.get(p);
+    if (memo && memo.base === base) {
       for (const c of memo.placed) placed.push(c);
+      return;
+    }
+    // A paragraph that only moved (text inserted or deleted before it): shift its candidates in place
+    // rather than building them again. Only when it stands at one place in the document.
+    if (!memo && byPara.size === 1 && occurrences.get(f) === 1) {
+      const [[oldPara, only]] = byPara;
+      const delta = base - only.base;
+      for (const c of only.placed) {
+        c.start += delta;
+        c.end += delta;
+        if (c.title) {
+          c.title.start += delta;
+          c.title.end += delta;
+        }
+        if (c.ownerStart !== undefined) c.ownerStart += delta;
+        c.para = p;
+        c.sentenceKey = p * 100000 + c.sentence;
+        placed.push(c);
+      }
+      byPara.delete(oldPara);
+      byPara.set(p, { base, placed: only.placed });
       return;
     }
     const mine: PlacedCandidate[] = [];
@@ -142,10 +168,13 @@ function analyzeWithFacts(
         sentenceKey: p * 100000 + c.sentence,
       });
     }
-    placedMemo.set(f, { base, para: p, placed: mine });
+    if (byPara.size > 256) byPara.clear();
+    byPara.set(p, { base, placed: mine });
     for (const c of mine) placed.push(c);
   });
-  const table = buildEntities(text, isSportsReport(text) ? withoutTeams(text, placed) : placed, kb, date);
+  let sportsHits = 0;
+  for (let p = 0; p < facts.length; p++) sportsHits += paragraphMemo(facts[p], paragraphs[p].text).sportsHits;
+  const table = buildEntities(text, isSportsReport(sportsHits, text.length) ? withoutTeams(text, placed) : placed, kb, date);
 
   const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens, speech: facts[i].speech, triggers: facts[i].triggers }));
   let counts = { doubles: 0, singleOpens: 0 };

@@ -1,6 +1,7 @@
 // Paragraph-level candidates: names with their attached titles, title-only and descriptive mentions,
 // country names, demonyms, capitals and metonyms. Everything here depends on one paragraph's text only,
 // so results are cached by paragraph text and shifted to absolute offsets by the caller.
+import nlp from 'compromise';
 import { lexicon, type Lexicon, type PhraseMatch, type TitleInfo } from './lexicon';
 import type { KnowledgeBase } from './knowledgeBase';
 import { tokenize, type Token } from './text';
@@ -69,6 +70,18 @@ const ORG_WORDS = new Set(
     'lake valley desert peninsula coast north south east west northern southern eastern western central'
   ).split(' '),
 );
+// compromise's own words that end organisations' names ("Departments", "Corps", "Foundation"), less those
+// that are also common surnames or first names ("Power", "Marine", "Crew").
+const COMPROMISE_MODEL = nlp.model() as unknown as { two: { orgWords: Record<string, unknown> } };
+for (const w of Object.keys(COMPROMISE_MODEL.two.orgWords)) {
+  if (!['power', 'marine', 'crew', 'brothers', 'sons', 'girls', 'boys', 'partners', 'associates', 'capital', 'care', 'mobile', 'data', 'design', 'energy', 'coffee', 'pizza', 'cafe', 'co'].includes(w)) ORG_WORDS.add(w);
+}
+// Place words that are hardly ever surnames ("Hill", "Woods", "Ridge" are, and are left out).
+for (const w of (
+  'atoll basin canyon crater creek dune fjord glacier gorge inlet isthmus lagoon plateau reef swamp volcano waterfall ' +
+  'watershed wetland municipality prefecture territory borough township enclave arena auditorium basilica battlefield ' +
+  'bridge cathedral coliseum gymnasium monument plantation theater theatre tower boulevard highway freeway'
+).split(' ')) ORG_WORDS.add(w);
 const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'wrote', 'writes', 'explained', 'explains',
   'insisted', 'insists', 'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'noted', 'notes',
@@ -96,10 +109,48 @@ const CAPTION_WORDS = new Set(['image', 'images', 'photo', 'photos', 'picture', 
 // compromise does not know but ending so ("Insurgency", "Nutrition", "Relations") is no name part.
 const COMMON_SUFFIX_RE = /(?:tions?|sions?|ments?|ness|ities|ity|ency|encies|isms?|ology|ologies|ships?|hoods?|ful|less|ious|eous|ional|ives|ables?|ibles?|ators?|ists|izers?|isers?|ings)$/;
 
+// Everyday words that compromise's lexicon lacks (it guesses them in context instead) and that news often
+// capitalises in names of things: "National Iodine Nutrition", "PC World", "Mozilla Firefox". Colours and
+// words that are also common surnames ("Black", "Law", "Bell", "Young") are left out.
+const COMMON_CAPITALISED = new Set(
+  ('national federal international global world royal public central united middle english science health ' +
+    'security space freedom medical economic truth idea homeland night shadow joint welfare catholic technology ' +
+    'nature climate agriculture protection tourism civic monetary audit democratic conservative liberal socialist ' +
+    'communist republican democrat democrats republicans conservatives liberals affairs development commerce ' +
+    'aerospace aviation defense defence coastal category action chemical investigation transit software digital ' +
+    'human rights social civil supreme internet online web wiki browser explorer operation windows media market ' +
+    'energy oil gas water food foods power data research education environment environmental justice peace war ' +
+    'freedom liberty victory future heritage cultural culture arts sports sport music film cinema book books ' +
+    'prize award awards cup league series trophy medal open grand premier olympic olympics paralympic ' +
+    'revolution constitution independence republic democracy election elections strategy policy treaty ' +
+    'emergency disaster relief aid refugee refugees immigration immigrants migrants muslim muslims christian ' +
+    'christians jewish islamic buddhist hindu arab arabs atheists agnostics students student workers teachers ' +
+    'nurses doctors women men children youth family families life death day time news story stories expo ' +
+    'legion assault spider counter mortgage rocket lifestyle safari').split(' '),
+);
+
 /** A capitalised word that is an ordinary English noun or adjective by its ending. */
 function looksCommonWord(lower: string): boolean {
   return lower.length > 5 && COMMON_SUFFIX_RE.test(lower);
 }
+
+/** compromise's lexicon tags, with the everyday words it lacks read as nouns. */
+function wordTags(lex: Lexicon, lower: string): string[] {
+  const tags = lex.tagsOf(lower);
+  if (tags.length) return tags;
+  if (COMMON_CAPITALISED.has(lower) || looksCommonWord(lower)) return ['Noun'];
+  // A compound ending in a common word ("Prize-winner", "Nobel-laureate") is no name; short syllables
+  // ("Ki-moon", "Jae-in") may be parts of romanised names.
+  const tail = lower.slice(lower.lastIndexOf('-') + 1);
+  if (tail !== lower && tail.length >= 5 && lex.tagsOf(tail).some((t) => NON_NAME_TAGS.has(t)) && !lex.tagsOf(tail).some((t) => NAME_TAGS.has(t)))
+    return ['Noun'];
+  return tags;
+}
+
+// A saint's name makes a place, church or school ("Santo Spirito", "San Siro", "Saint-Denis").
+const SAINT_WORDS = new Set(['san', 'santa', 'santo', 'são', 'sao', 'saint', 'sainte', 'sankt', 'santi', 'santissima']);
+// "the Monti government", "the Obama administration": a surname before these is a leader's.
+const GOVERNMENT_HEADS = new Set(['government', 'administration', 'regime', 'cabinet', 'presidency', 'premiership']);
 
 const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
 
@@ -147,7 +198,7 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
     ) {
       j++;
     }
-    const chunk = classifyChunk(tokens, slots, i, j, lex, kb);
+    const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
     if (chunk) candidates.push(...chunk);
     i = j - 1;
   }
@@ -291,16 +342,16 @@ function titleOnlyMention(tokens: Token[], slots: Slot[], m: PhraseMatch, lex: L
  * Classifies a run of capitalised tokens [i, j): drops sentence-initial common words, then decides whether
  * what remains is a person's name (with the title words before it) or something else.
  */
-function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex: Lexicon, kb: KnowledgeBase): Candidate[] | undefined {
+function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex: Lexicon, kb: KnowledgeBase, afterPerson = false): Candidate[] | undefined {
   // Trim common words at the start of a sentence or after an opening quote: "During", "The", "Meanwhile".
-  while (i < j && isCommonCapitalised(tokens, i, lex)) i++;
+  while (i < j && isCommonCapitalised(tokens, i, lex) && !nameStartEvidence(tokens, i, j, lex)) i++;
   while (j > i && slots[j - 1].kind === 'particle') j--;
   if (i >= j) return undefined;
   const words = tokens.slice(i, j);
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
-  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORG_WORDS.has(x) && (lex.tagsOf(x).length === 0 || lex.tagsOf(x).some((t) => NAME_TAGS.has(t))));
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORG_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
   const orgWordAt = lowers.findIndex((w, k) => ORG_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
   if (lowers.length === 1 && orgWordAt === 0) return undefined;
@@ -309,6 +360,7 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
     return person ? [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person] : orgCandidate(tokens, i, j);
   }
+  if (words.length >= 2 && SAINT_WORDS.has(lowers[0])) return undefined;
   const title = titlePrefix(tokens, slots, i, lex);
   const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
   const kbHits = kb.lookup(nameText);
@@ -326,7 +378,7 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
     iso3: title?.country,
   };
   if (fullKb) return [{ ...base, kind: 'person', kbId: fullKb.id, evidence: 'knowledge-base' }];
-  const tags = lowers.map((w) => lex.tagsOf(w));
+  const tags = lowers.map((w) => wordTags(lex, w));
   // compromise knows many multi-word places and organisations ("San Francisco", "New York").
   if (words.length > 1 && !title && lex.tagsOf(lowers.join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
   const firstIsFirstName = lex.isFirstName(lowers[0]) && !tags[0].some((t) => t === 'Place' || t === 'Country' || t === 'City');
@@ -335,19 +387,25 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   if (placeOrOrg && !personTitle) return undefined;
   if (personTitle) return [{ ...base, kind: 'person', evidence: 'title' }];
   if (words.length >= 2 && firstIsFirstName) return [{ ...base, kind: 'person', evidence: 'first-name' }];
+  const startEvidence = words.length === 2 ? nameStartEvidence(tokens, i, j, lex) : undefined;
+  if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
   const context = speechContext(tokens, i, j);
-  const allUnknownOrNames = tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)));
+  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !looksCommonWord(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
   if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
   // Mid-sentence, capitals mark a name even when a part is also a common word ("Dean Kamen", "Dries Mertens").
   const nameish = (ts: string[]) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t));
   const placeish = (ts: string[]) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t));
-  // …but only with some evidence beyond the capitals: a speech verb after it, or a surname-like last word
-  // that compromise knows as a name.
-  if (words.length >= 2 && words.length <= 3 && !acronymInside && !atSentenceStart(tokens, i) && !tags.some(placeish) &&
-      (context || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
+  // …but only with some evidence beyond the capitals: a speech verb after it, a surname-like last word
+  // that compromise knows as a name, or a surname-like last word in a list of people ("Romelu Lukaku,
+  // Yannick Carrasco, and Dries Mertens") or before a past-tense verb ("Dries Mertens scored").
+  const next = tokens[j];
+  const personContext = surnameLike(words[words.length - 1], lex) &&
+    (afterPerson || (!!next && adjacent(tokens, j - 1, j) && lex.tagsOf(next.lower).includes('PastTense')));
+  if (words.length >= 2 && words.length <= 3 && !acronymInside && !atSentenceStart(tokens, i) && !tags.some(placeish) && !lowers.some(looksCommonWord) &&
+      (context || personContext || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'capitals' }];
   void nameish;
   if (words.length >= 3) {
@@ -355,11 +413,59 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
     const person = trailingName(tokens, i, j, 0, lex, kb);
     if (person) return [person];
   }
+  if (words.length === 1 && tokens[i - 1]?.lower === 'the' && GOVERNMENT_HEADS.has(tokens[j]?.lower ?? '') && surnameLike(words[0], lex) &&
+      !tags[0].some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
+    return [{ ...base, kind: 'person', evidence: 'government' }];
   if (words.length === 1 && tags[0].some((t) => t === 'LastName' || t === 'Person' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
     return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'lexicon' }];
   if (words.length === 1 && allUnknownOrNames && !/^\p{Lu}+$/u.test(words[0].text))
     return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'unknown-word' }];
   return undefined;
+}
+
+// First names that compromise knows only as common words ("Dean Kamen", "Bill Gates", "Frank Lampard").
+// Modals and words too often capitalised for other reasons ("Will", "May", "Art") are left out.
+const COMMON_WORD_FIRST_NAMES = new Set(
+  ('dean rose bill frank gene guy ray rich sandy iris cliff dawn earl herb jean penny robin rod ruby rusty holly ivy ' +
+    'jay lily olive rex rocky violet hazel jade hunter sonny woody dusty misty crystal brandy eve fern basil max ' +
+    'kit wolf heath glen lance buck chuck bud carol pearl').split(' '),
+);
+// Romanised East Asian given names: two short syllables joined by a hyphen ("Joo-Ho", "Jae-in", "Lung-bin").
+const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{1,5}$/u;
+
+/** A surname-like word: unknown to the lexicon (and not a common word by its ending) or a known surname. */
+function surnameLike(t: Token, lex: Lexicon): boolean {
+  if (!t.cap || ORG_WORDS.has(t.lower) || !/\p{Ll}/u.test(t.text)) return false;
+  const tags = wordTags(lex, t.lower);
+  return tags.length === 0 ? !looksCommonWord(t.lower) : tags.some((x) => x === 'LastName' || x === 'Person');
+}
+
+/**
+ * Evidence that the token at i starts a two-word person's name although the lexicon reads it as a common word:
+ * a first name compromise lacks ("Dean Kamen"), a family name before a romanised East Asian given name
+ * ("Park Joo-Ho", "Moon Jae-in"), or initials written without dots ("AS Heagle").
+ */
+function nameStartEvidence(tokens: Token[], i: number, j: number, lex: Lexicon): string | undefined {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= j || DETERMINERS.has(t.lower) || t.lower === 'i' || !adjacent(tokens, i, i + 1)) return undefined;
+  const tags = lex.tagsOf(t.lower);
+  if (tags.some((x) => PLACE_ORG_TAGS.has(x))) return undefined;
+  if (COMMON_WORD_FIRST_NAMES.has(t.lower) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && surnameLike(next, lex)) return 'first-name';
+  if (HYPHENATED_GIVEN_NAME_RE.test(next.text) && /^\p{Lu}\p{Ll}{1,4}$/u.test(t.text) && !ORG_WORDS.has(next.lower.split('-')[0]))
+    return 'east-asian-name';
+  if (/^\p{Lu}{1,2}$/u.test(t.text) && surnameLike(next, lex)) return 'initials';
+  return undefined;
+}
+
+/** Does the chunk at i follow a person's name in a list ("A B, C D and E F")? */
+function listedAfterPerson(tokens: Token[], candidates: Candidate[], i: number): boolean {
+  const last = candidates[candidates.length - 1];
+  if (!last || last.kind !== 'person') return false;
+  let k = i - 1;
+  if (tokens[k]?.lower === 'and' || tokens[k]?.text === '&') k--;
+  if (tokens[k]?.text === ',') k--;
+  return k < i - 1 && k === last.tokenTo - 1;
 }
 
 function atSentenceStart(tokens: Token[], i: number): boolean {
@@ -373,7 +479,7 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     const from = j - len;
     if (from <= i + afterIdx || from <= i) continue;
     const words = tokens.slice(from, j);
-    const tags = words.map((w) => lex.tagsOf(w.lower));
+    const tags = words.map((w) => wordTags(lex, w.lower));
     if (words.some((w) => ORG_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text) || looksCommonWord(w.lower))) continue;
     // "East Los Angeles": a place compromise knows is no name.
     if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) continue;
@@ -381,7 +487,7 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     const firstOk = firstName || tags[0].length === 0;
     // After a known first name, a surname may also be a place's name ("Alia Salem").
     const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t) || (firstName && PLACE_ORG_TAGS.has(t) && t !== 'Demonym')));
-    const prevTags = lex.tagsOf(tokens[from - 1].lower);
+    const prevTags = wordTags(lex, tokens[from - 1].lower);
     const prevIsPlaceOrOrg = ORG_WORDS.has(tokens[from - 1].lower) || looksCommonWord(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
     if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
     const name = words.map((w) => w.text).join(' ');
@@ -420,6 +526,15 @@ function orgCandidate(tokens: Token[], i: number, j: number): Candidate[] {
   ];
 }
 
+// Role nouns news puts before a name that compromise's lexicon lacks ("Coauthor Colette Heald",
+// "Striker Harry Kane"); compromise's own role nouns are tagged Actor.
+const DESCRIPTOR_WORDS = new Set([
+  'coauthor', 'co-author', 'founder', 'co-founder', 'cofounder', 'campaigner', 'striker', 'midfielder', 'defender',
+  'winger', 'forward', 'member', 'cosplayer', 'blogger', 'vlogger', 'youtuber', 'entrepreneur', 'businessman',
+  'businesswoman', 'philanthropist', 'lawmaker', 'legislator', 'candidate', 'nominee', 'veteran', 'resident',
+  'protester', 'protestor', 'survivor', 'victim', 'suspect', 'defendant', 'plaintiff', 'student', 'pupil',
+]);
+
 /** Is the capitalised token at i an ordinary word capitalised only by its position? */
 function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean {
   const t = tokens[i];
@@ -427,6 +542,7 @@ function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean 
   const atStart = !prev || prev.sentence !== t.sentence || OPENING_PUNCT.has(prev.text) || !t.spaceBefore && !prev.word;
   const tags = lex.tagsOf(t.lower);
   if (DETERMINERS.has(t.lower) || t.lower === 'i' || CAPTION_WORDS.has(t.lower)) return true;
+  if (DESCRIPTOR_WORDS.has(t.lower) || (/^co-?/.test(t.lower) && lex.tagsOf(t.lower.replace(/^co-?/, '')).includes('Actor'))) return true;
   if (tags.some((x) => NAME_TAGS.has(x) || PLACE_ORG_TAGS.has(x))) return false;
   if (!atStart) {
     // Mid-sentence capitalised function words ("In", "And" in headlines) are not names either.
@@ -492,6 +608,9 @@ function titlePrefix(tokens: Token[], slots: Slot[], nameStart: number, lex: Lex
       }
       break;
     }
+    // Right after "of"/"for" the capitalised words are the title's complement, not a name
+    // ("the secretary general of CEI", "Undersecretary for Education").
+    if (!sawTitle && k === nameStart - 1 && (t.lower === 'of' || t.lower === 'for')) break;
     // "Ambassador to the United States", "Minister of Education": skip back over "to/of (the) X".
     if (!sawTitle && (t.lower === 'of' || t.lower === 'to' || t.lower === 'for' || t.word && k < nameStart - 1)) {
       const back = backOverComplement(tokens, slots, k, nameStart);
