@@ -45,6 +45,9 @@ export const CUE_VERBS = new Set([
   'read', 'reads', 'tweets', 'posts', 'writing', 'saying', 'telling', 'adding', 'noting', 'warning', 'stating',
 ]);
 const VERBS_NEEDING_STATEMENT = new Set(['read', 'reads']);
+// Nouns that stand for an organisation already named ("the group said").
+const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'ministry', 'department', 'agency', 'organisation', 'organization', 'association', 'union', 'council', 'government', 'bank', 'court', 'campaign', 'committee', 'foundation', 'charity', 'embassy', 'club', 'team', 'body', 'regulator', 'board', 'institute', 'coalition', 'alliance', 'federation', 'network', 'channel', 'newspaper', 'broadcaster', 'university', 'airline', 'carrier', 'insurer', 'retailer', 'manufacturer', 'developer', 'operator', 'utility', 'watchdog', 'directorate', 'commission', 'office', 'administration', 'presidency', 'cabinet', 'military', 'army', 'police', 'force', 'forces']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
 const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
   ['he', 'm'], ['she', 'f'], ['they', 'p'], ['it', 'n'], ['i', 'p'], ['we', 'p'], ['his', 'm'], ['her', 'f'], ['their', 'p'], ['him', 'm'],
 ]);
@@ -101,7 +104,7 @@ export class Attributor {
       const found = q.found !== undefined ? q.found ?? undefined : this.findCue(q, firstPara, lastPara, spans[idx + 1]?.q.start, spans[idx - 1]?.q.end);
       let quote: Quote;
       if (found) {
-        const r = this.resolveSpeaker(found.np, q.start, found.cueVerb);
+        const r = this.resolveSpeaker(found.np, q.start, found.cueVerb) ?? (found.wide ? this.lastNamedIn(found.wide) : undefined);
         quote = {
           id, kind, start: q.start, end: q.end, text: this.text.slice(q.start, q.end),
           speaker: r?.entityId ?? null,
@@ -154,7 +157,8 @@ export class Attributor {
       const w = window[v].t;
       const isAccording = w.lower === 'according' && window[v + 1]?.t.lower === 'to';
       if (!CUE_VERBS.has(w.lower) && !isAccording) continue;
-      if (window.slice(0, v).some((x) => /^[.!?;]$/.test(x.t.text))) return undefined;
+      // (A full stop inside the sentence belongs to an abbreviation: "Sen. Patricia Munoz said".)
+      if (window.slice(0, v).some((x) => /^[!?;]$/.test(x.t.text))) return undefined;
       if (isAccording) {
         const np = this.phraseAfter(window, v + 2);
         return { np, cue: { start: w.start + this.paras[p].start, end: window[v + 1].e }, cueVerb: 'according', via: 'according-to' as const };
@@ -185,11 +189,18 @@ export class Attributor {
   }
 
   /** `Smith said: "…"` / `the Kremlin statement said: "…"` / `According to X, "…"` / `X: "…"`. */
-  private before(q: QuoteSpan, p: number, prevQuoteEnd: number | undefined) {
+  private before(q: QuoteSpan, p: number, prevQuoteEnd: number | undefined): CueMatch | undefined {
     const all = this.abs(p);
     const openIdx = all.findIndex((x) => x.s >= q.start);
     let toks = all.slice(0, openIdx < 0 ? all.length : openIdx).filter((x) => prevQuoteEnd === undefined || x.s >= prevQuoteEnd);
-    if (!toks.length) return undefined;
+    if (!toks.length) {
+      // A quote opening its paragraph, introduced at the end of the one before: `Calloway said:`.
+      if (p === 0) return undefined;
+      const prev = this.abs(p - 1);
+      const last = prev[prev.length - 1];
+      if (!last || last.t.text !== ':' || (prevQuoteEnd !== undefined && last.s < prevQuoteEnd)) return undefined;
+      toks = prev.filter((x) => x.sent === last.sent && (prevQuoteEnd === undefined || x.s >= prevQuoteEnd));
+    }
     // The sentence the quote opens in (or the previous one when it ended with a colon).
     const lastSent = toks[toks.length - 1].sent;
     toks = toks.filter((x) => x.sent === lastSent);
@@ -200,23 +211,24 @@ export class Attributor {
       const isAccording = w.lower === 'according' && toks[v + 1]?.t.lower === 'to';
       if (isAccording) {
         const np = this.phraseAfter(toks, v + 2);
-        if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' as const };
+        if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' };
       }
       if (!CUE_VERBS.has(w.lower) || VERBS_NEEDING_STATEMENT.has(w.lower)) continue;
+      const wide = { start: toks[0].s, end: toks[v].s };
       // The subject: words before the verb back to the previous comma or the sentence start.
       let b = v - 1;
       while (b >= 0 && toks[b].t.text !== ',' && toks[b].t.text !== ';' && v - b <= 8) b--;
       const subj = toks.slice(b + 1, v).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
-      if (subj.length) return { np: { start: subj[0].s, end: subj[subj.length - 1].e }, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue' as const };
-      // Inverted before the quote: `Said Smith: "…"`
+      if (subj.length) return { np: { start: subj[0].s, end: subj[subj.length - 1].e }, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue', wide };
+      // Inverted before the quote: `Said Smith: "…"`; or an appositive: `The director, Rosalind Tate, said …`.
       const np = this.phraseAfter(toks, v + 1);
-      if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue' as const };
+      if (np.end > np.start || v > 0) return { np: np.end > np.start && v === 0 ? np : wide, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue', wide };
     }
     if (!mixed && last.t.text === ':') {
       // A colon introduction without a verb: `Netanyahu's statement: "…"`.
       const words = toks.filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
       const np = words.slice(-6);
-      if (np.length) return { np: { start: np[0].s, end: np[np.length - 1].e }, cue: { start: last.s, end: last.e }, cueVerb: ':', via: 'colon' as const };
+      if (np.length) return { np: { start: np[0].s, end: np[np.length - 1].e }, cue: { start: last.s, end: last.e }, cueVerb: ':', via: 'colon', wide: { start: toks[0].s, end: last.s } };
     }
     return undefined;
   }
@@ -244,7 +256,33 @@ export class Attributor {
       const owner = this.statementOwner(quoteStart, np.start);
       if (owner) return { entityId: owner.entityId, mention: this.span(np.start, np.end), via: 'cue' };
     }
+    // "the group", "the ministry": the organisation last named.
+    if (words.some((w) => ORGANISATION_NOUNS.has(w))) {
+      const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym');
+      if (org) return { entityId: org.entityId, mention: this.span(np.start, np.end), via: 'cue' };
+      return undefined;
+    }
+    // "the 61-year-old singer", "his lawyer": a description of someone already named — the person last named.
+    if (DETERMINERS.has(words[0]) && words.length <= 5) {
+      const person = this.nearest(np.start, (m) => m.type === 'person');
+      if (person) return { entityId: person.entityId, mention: this.span(np.start, np.end), via: 'pronoun' };
+    }
     void cueVerb;
+    return undefined;
+  }
+
+  /** The speaker named somewhere in the clause before a cue: the last person, else organisation, else country. */
+  private lastNamedIn(wide: { start: number; end: number }): Resolved | undefined {
+    const ms = this.table.range(wide.start, wide.end).filter((m) => m.start >= wide.start && m.end <= wide.end);
+    const m = [...ms].reverse().find((x) => x.type === 'person') ?? [...ms].reverse().find((x) => x.type === 'organization') ?? [...ms].reverse().find((x) => x.type === 'country' && x.form !== 'demonym');
+    return m ? { entityId: m.entityId, mention: this.span(m.start, m.end), via: 'cue' } : undefined;
+  }
+
+  /** The mention nearest before `pos` (within a few paragraphs) that satisfies `ok`. */
+  private nearest(pos: number, ok: (m: ResolvedMention) => boolean): ResolvedMention | undefined {
+    const from = this.paras[Math.max(0, this.paraIndexAt(pos) - 6)].start;
+    const ms = this.table.range(from, pos);
+    for (let k = ms.length - 1; k >= 0; k--) if (ms[k].end <= pos && ok(ms[k])) return ms[k];
     return undefined;
   }
 
@@ -255,7 +293,7 @@ export class Attributor {
   /** The nearest person before the pronoun whose gender fits; notes other fitting people in that sentence. */
   private resolvePronoun(np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p'): Resolved | undefined {
     // A pronoun looks back a few paragraphs at most.
-    const from = this.paras[Math.max(0, this.paraIndexAt(np.start) - 3)].start;
+    const from = this.paras[Math.max(0, this.paraIndexAt(np.start) - 8)].start;
     const candidates = this.table.range(from, np.start).filter((m) => m.end <= np.start && (gender === 'n' || gender === 'p' ? m.type !== 'country' || m.form !== 'demonym' : m.type === 'person'));
     for (let k = candidates.length - 1; k >= 0; k--) {
       const m = candidates[k];

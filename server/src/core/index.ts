@@ -89,8 +89,10 @@ function paragraphQuotes(f: ParagraphFacts, paraText: string, singles: boolean):
     q.kind = q.closed ? quoteKind(paraText, q, 0, paraText.length) ?? null : undefined;
     return !!q.kind;
   });
+  const firstNonSpace = paraText.length - paraText.trimStart().length;
   speech.forEach((q, k) => {
-    q.found = alone.findCue(q, 0, 0, speech[k + 1]?.start, prevEnd) ?? null;
+    // No cue found: final, unless the quote opens the paragraph (its cue may end the paragraph before).
+    q.found = alone.findCue(q, 0, 0, speech[k + 1]?.start, prevEnd) ?? (q.start === firstNonSpace ? undefined : null);
     prevEnd = q.end;
   });
   memo.scans.set(singles, pq);

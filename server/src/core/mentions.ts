@@ -74,13 +74,15 @@ const ORG_WORDS = new Set(
 // that are also common surnames or first names ("Power", "Marine", "Crew").
 const COMPROMISE_MODEL = nlp.model() as unknown as { two: { orgWords: Record<string, unknown> } };
 for (const w of Object.keys(COMPROMISE_MODEL.two.orgWords)) {
-  if (!['power', 'marine', 'crew', 'brothers', 'sons', 'girls', 'boys', 'partners', 'associates', 'capital', 'care', 'mobile', 'data', 'design', 'energy', 'coffee', 'pizza', 'cafe', 'co'].includes(w)) ORG_WORDS.add(w);
+  if (!['power', 'marine', 'crew', 'brothers', 'sons', 'girls', 'boys', 'partners', 'associates', 'capital', 'mobile', 'data', 'design', 'energy', 'coffee', 'pizza', 'cafe', 'co'].includes(w)) ORG_WORDS.add(w);
 }
 // Place words that are hardly ever surnames ("Hill", "Woods", "Ridge" are, and are left out).
 for (const w of (
   'atoll basin canyon crater creek dune fjord glacier gorge inlet isthmus lagoon plateau reef swamp volcano waterfall ' +
   'watershed wetland municipality prefecture territory borough township enclave arena auditorium basilica battlefield ' +
-  'bridge cathedral coliseum gymnasium monument plantation theater theatre tower boulevard highway freeway'
+  'bridge cathedral coliseum gymnasium monument plantation theater theatre tower boulevard highway freeway shoal shoals ' +
+  'railway railways railroad hurricane typhoon cyclone storm care aerospace pharma robotics logistics solutions networks ' +
+  'semiconductor semiconductors biotech therapeutics'
 ).split(' ')) ORG_WORDS.add(w);
 const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'wrote', 'writes', 'explained', 'explains',
@@ -391,7 +393,7 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
   const context = speechContext(tokens, i, j);
-  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !looksCommonWord(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
+  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORG_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
   if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
@@ -402,10 +404,11 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   // that compromise knows as a name, or a surname-like last word in a list of people ("Romelu Lukaku,
   // Yannick Carrasco, and Dries Mertens") or before a past-tense verb ("Dries Mertens scored").
   const next = tokens[j];
-  const personContext = surnameLike(words[words.length - 1], lex) &&
-    (afterPerson || (!!next && adjacent(tokens, j - 1, j) && lex.tagsOf(next.lower).includes('PastTense')));
+  // The last word must look like a surname in every case: "the Department of Health and Social Care said".
+  const lastIsSurname = surnameLike(words[words.length - 1], lex);
+  const personContext = afterPerson || (!!next && adjacent(tokens, j - 1, j) && lex.tagsOf(next.lower).includes('PastTense'));
   if (words.length >= 2 && words.length <= 3 && !acronymInside && !atSentenceStart(tokens, i) && !tags.some(placeish) && !lowers.some(looksCommonWord) &&
-      (context || personContext || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
+      lastIsSurname && (context || personContext || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'capitals' }];
   void nameish;
   if (words.length >= 3) {
@@ -660,7 +663,8 @@ function speechContext(tokens: Token[], i: number, j: number): boolean {
   if (next && SPEECH_AFTER.has(next.lower)) return true;
   if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
   if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
-  if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according') return true;
+  // "According to Midland's chief information officer": the source is the officer, not Midland.
+  if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according' && !/^['’]s$/.test(next?.text ?? '')) return true;
   return false;
 }
 

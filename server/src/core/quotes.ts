@@ -24,6 +24,8 @@ export interface CueMatch {
   cue: { start: number; end: number };
   cueVerb: string;
   via: 'cue' | 'colon' | 'according-to';
+  /** The clause before the cue ("The director, Rosalind Tate, said"): where to look when `np` names nobody. */
+  wide?: { start: number; end: number };
 }
 
 /** One paragraph scanned on its own (offsets relative to it), as the analyzer caches it. */
@@ -173,7 +175,12 @@ export function scanQuotes(
 }
 
 function shiftCue(c: CueMatch, by: number): CueMatch {
-  return { ...c, np: { start: c.np.start + by, end: c.np.end + by }, cue: { start: c.cue.start + by, end: c.cue.end + by } };
+  return {
+    ...c,
+    np: { start: c.np.start + by, end: c.np.end + by },
+    cue: { start: c.cue.start + by, end: c.cue.end + by },
+    ...(c.wide ? { wide: { start: c.wide.start + by, end: c.wide.end + by } } : {}),
+  };
 }
 
 function trimEnd(text: string, end: number): number {
