@@ -45,6 +45,9 @@ export const CUE_VERBS = new Set([
   'read', 'reads', 'tweets', 'posts', 'writing', 'saying', 'telling', 'adding', 'noting', 'warning', 'stating',
 ]);
 const VERBS_NEEDING_STATEMENT = new Set(['read', 'reads']);
+// Verbs that introduce a quoted phrase only before it: `called the budget "a betrayal"`.
+const NAMING_VERBS = new Set(['called', 'calls', 'described', 'describes', 'termed', 'branded', 'dubbed', 'labelled', 'labeled', 'hailed', 'praised', 'condemned', 'denounced', 'slammed', 'welcomed', 'promised', 'pledged', 'vowed']);
+const NOT_A_SUBJECT = new Set(['and', 'but', 'or', 'to', 'then', 'which', 'that', 'as', 'while']);
 // Nouns that stand for an organisation already named ("the group said").
 const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'ministry', 'department', 'agency', 'organisation', 'organization', 'association', 'union', 'council', 'government', 'bank', 'court', 'campaign', 'committee', 'foundation', 'charity', 'embassy', 'club', 'team', 'body', 'regulator', 'board', 'institute', 'coalition', 'alliance', 'federation', 'network', 'channel', 'newspaper', 'broadcaster', 'university', 'airline', 'carrier', 'insurer', 'retailer', 'manufacturer', 'developer', 'operator', 'utility', 'watchdog', 'directorate', 'commission', 'office', 'administration', 'presidency', 'cabinet', 'military', 'army', 'police', 'force', 'forces']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
@@ -126,6 +129,10 @@ export class Attributor {
 
   /** The cue after the quote, else before it; the speaker phrase is resolved separately. */
   findCue(q: QuoteSpan, firstPara: number, lastPara: number, nextQuoteStart: number | undefined, prevQuoteEnd: number | undefined): CueMatch | undefined {
+    // A fragment inside a sentence ("said the plan was "reckless" and vowed …") is governed by the cue before it.
+    const para = this.paras[firstPara];
+    const before = this.text.slice(para.start, q.start).trimEnd();
+    if (/[\p{L}\p{N}]$/u.test(before)) return this.before(q, firstPara, prevQuoteEnd) ?? this.after(q, lastPara, nextQuoteStart);
     return this.after(q, lastPara, nextQuoteStart) ?? this.before(q, firstPara, prevQuoteEnd);
   }
 
@@ -164,6 +171,8 @@ export class Attributor {
         return { np, cue: { start: w.start + this.paras[p].start, end: window[v + 1].e }, cueVerb: 'according', via: 'according-to' as const };
       }
       const npBefore = window.slice(0, v).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+      // `"…" and vowed to …`: a coordinated verb, not a speaker before a cue.
+      if (npBefore.length && NOT_A_SUBJECT.has(npBefore[0].t.lower)) return undefined;
       if (npBefore.length) {
         if (VERBS_NEEDING_STATEMENT.has(w.lower) && !npBefore.some((x) => this.lex.statementNouns.has(x.t.lower))) return undefined;
         return { np: { start: npBefore[0].s, end: npBefore[npBefore.length - 1].e }, cue: { start: window[v].s, end: window[v].e }, cueVerb: w.lower, via: 'cue' as const };
@@ -213,7 +222,7 @@ export class Attributor {
         const np = this.phraseAfter(toks, v + 2);
         if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' };
       }
-      if (!CUE_VERBS.has(w.lower) || VERBS_NEEDING_STATEMENT.has(w.lower)) continue;
+      if ((!CUE_VERBS.has(w.lower) && !NAMING_VERBS.has(w.lower)) || VERBS_NEEDING_STATEMENT.has(w.lower)) continue;
       const wide = { start: toks[0].s, end: toks[v].s };
       // The subject: words before the verb back to the previous comma or the sentence start.
       let b = v - 1;
@@ -331,9 +340,14 @@ export class Attributor {
       const sentences = [...new Set(toks.map((x) => x.sent))].reverse();
       for (const sent of sentences) {
         const st = toks.filter((x) => x.sent === sent);
-        if (!st.some((x) => this.lex.statementNouns.has(x.t.lower))) continue;
-        const ms = this.mentionsIn(st[0].s, st[st.length - 1].e).filter((m) => m.start < quoteStart);
-        const owner = ms.find((m) => m.type === 'organization' && m.form !== 'acronym') ?? ms.find((m) => m.type === 'person');
+        const noun = st.find((x) => this.lex.statementNouns.has(x.t.lower));
+        if (!noun) continue;
+        // The one whose statement it is: named right before the noun ("the Kremlin statement",
+        // "Netanyahu's Office also put out a statement"), not a source cited earlier ("According to Fox News").
+        const ms = this.mentionsIn(st[0].s, noun.s).filter((m) => m.start < quoteStart && m.end <= noun.s && (m.type !== 'country' || m.form !== 'demonym'));
+        const owner = ms
+          .filter((m) => m.type === 'organization' || m.type === 'person')
+          .sort((a, b) => b.end - a.end || (a.type === 'organization' ? -1 : 1))[0];
         if (owner) return owner;
       }
     }

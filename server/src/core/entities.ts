@@ -409,7 +409,8 @@ function personRoles(cl: PersonCluster, kb: KnowledgeBase, date: string | undefi
       terms = confirmed.length ? confirmed : [...terms].sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '')).slice(0, 1);
     }
     const seen = new Set<string>();
-    for (const t of terms) {
+    // Latest term first: "President of Russia since 2012", not his first term.
+    for (const t of [...terms].sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
       const k = `${t.title}|${t.country}`;
       if (seen.has(k)) continue;
       seen.add(k);

@@ -36,6 +36,8 @@ export interface Candidate {
   orgName?: string;
   /** For "<Person>'s Office": the start offset of the person's name inside the org mention. */
   ownerStart?: number;
+  /** For an organisation named after a person ("Chiang Kai Shek Memorial"): where the person's name starts. */
+  eponymStart?: number;
   /** Name tokens (original spelling) for persons. */
   nameTokens?: string[];
   sentence: number;
@@ -360,7 +362,9 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1]))) {
     // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
-    return person ? [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person] : orgCandidate(tokens, i, j);
+    if (person) return [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person];
+    const eponym = eponymName(tokens, i, orgWordAt, lex);
+    return eponym ? [...orgCandidate(tokens, i, j).map((o) => ({ ...o, eponymStart: eponym.start })), eponym] : orgCandidate(tokens, i, j);
   }
   if (words.length >= 2 && SAINT_WORDS.has(lowers[0])) return undefined;
   const title = titlePrefix(tokens, slots, i, lex);
@@ -509,6 +513,35 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     };
   }
   return undefined;
+}
+
+// Heads of organisations and places named after a person ("the Chiang Kai Shek Memorial").
+const EPONYM_HEADS = new Set(['memorial', 'foundation', 'prize', 'award', 'institute', 'center', 'centre', 'library', 'museum', 'stadium', 'airport', 'trust', 'lecture', 'medal', 'fellowship', 'scholarship', 'fund', 'university', 'college', 'school', 'hospital']);
+
+/**
+ * The person an organisation is named after, as news annotators count it: a full name before the
+ * organisation word, either with a known first name ("John Smith Foundation") or of three unknown words
+ * ("Chiang Kai Shek Memorial"); two unknown words are too often a place ("Palo Alto").
+ */
+function eponymName(tokens: Token[], i: number, orgWordAt: number, lex: Lexicon): Candidate | undefined {
+  if (orgWordAt < 2 || orgWordAt > 4 || !EPONYM_HEADS.has(tokens[i + orgWordAt].lower)) return undefined;
+  const words = tokens.slice(i, i + orgWordAt);
+  const tags = words.map((w) => wordTags(lex, w.lower));
+  if (words.some((w) => ORG_WORDS.has(w.lower) || !/\p{Ll}/u.test(w.text))) return undefined;
+  if (!tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)))) return undefined;
+  if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
+  if (!lex.isFirstName(words[0].lower) && words.length < 3) return undefined;
+  return {
+    kind: 'person',
+    form: 'name',
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    sentence: words[0].sentence,
+    tokenFrom: i,
+    tokenTo: i + orgWordAt,
+    nameTokens: words.map((w) => w.text),
+    evidence: 'eponym',
+  };
 }
 
 function orgCandidate(tokens: Token[], i: number, j: number): Candidate[] {
@@ -695,7 +728,7 @@ function dropOverlaps(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     const clash = out.find(
-      (o) => o.start <= c.start && o.end >= c.end && o !== c && !(o.kind === 'org' && o.ownerStart !== undefined) &&
+      (o) => o.start <= c.start && o.end >= c.end && o !== c && !(o.kind === 'org' && (o.ownerStart !== undefined || o.eponymStart === c.start)) &&
         !(o.kind === 'org' && c.kind === 'country') && !(o.title && c.kind === 'country' && c.end <= o.start),
     );
     if (clash && !(c.kind === 'country' && clash.kind === 'org')) continue;
