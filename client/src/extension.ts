@@ -38,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,article,json,yaml,yml,csv,tsv}'),
+      // Articles (for the workspace index) and JSON (gazetteer files; the server ignores other JSON).
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown,article,json}'),
     },
     markdown: { isTrusted: false, supportHtml: false },
     outputChannelName: 'News Lens',

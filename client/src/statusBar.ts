@@ -47,7 +47,7 @@ export class StatusBar implements vscode.Disposable {
     } else if (s.state === 'ready' && s.counts) {
       this.item.text = `$(globe) ${counts}`;
       const c = s.counts;
-      md.appendText(`${plural(c.leaders, 'leader')}, ${plural(c.people, 'person')} in all, ${plural(c.countries, 'country')}, ${plural(c.quotes, 'quote')}, ${plural(c.interactions, 'conversation')}, ${plural(c.diagnostics, 'finding')}.`);
+      md.appendText(`${plural(c.leaders, 'leader')}, ${plural(c.people, 'person')} in all, ${plural(c.countries, 'country')}, ${plural(c.quotes, 'quote')} and ${plural(c.paraphrases, 'paraphrase')}, ${plural(c.interactions, 'conversation')}, ${plural(c.diagnostics, 'finding')}.`);
       if (s.durationMs !== undefined) md.appendText(` Analysed in ${Math.round(s.durationMs)} ms.`);
     } else if (s.state === 'too-large') {
       this.item.text = '$(warning) News Lens: file too large';

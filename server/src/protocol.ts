@@ -113,7 +113,10 @@ export interface AnalysisCounts {
   leaders: number;
   people: number;
   countries: number;
+  /** Quotations (direct and mixed). */
   quotes: number;
+  /** Reported speech without quotation marks. */
+  paraphrases: number;
   interactions: number;
   diagnostics: number;
 }

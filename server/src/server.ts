@@ -12,6 +12,7 @@ import {
   type CancellationToken,
   type InitializeParams,
   type InitializeResult,
+  type ServerCapabilities,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Analysis } from './core/types';
@@ -57,9 +58,27 @@ function counts(a: Analysis): AnalysisCounts {
     leaders: people.filter((e) => e.leader).length,
     people: people.length,
     countries: a.entities.filter((e) => e.type === 'country').length,
-    quotes: a.quotes.length,
+    quotes: a.quotes.filter((q) => q.kind !== 'indirect').length,
+    paraphrases: a.quotes.filter((q) => q.kind === 'indirect').length,
     interactions: a.interactions.length,
     diagnostics: a.diagnostics.length,
+  };
+}
+
+function serverCapabilities(): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    documentSymbolProvider: { label: 'News Lens' },
+    workspaceSymbolProvider: true,
+    semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+    inlayHintProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    renameProvider: { prepareProvider: true },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }
 
@@ -78,8 +97,11 @@ function startServer(): void {
   let folders: string[] = [];
 
   const cache = new AnalysisCache(documents, settings, gazetteers, worker, {
-    analyzed(view, durationMs) {
-      void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
+    diagnostics(uri, version, diagnostics) {
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    },
+    analyzed(view, durationMs, published) {
+      if (!published) void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
       if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs });
       if (refreshTokens) void connection.languages.semanticTokens.refresh();
       if (refreshHints) void connection.languages.inlayHint.refresh();
@@ -109,23 +131,7 @@ function startServer(): void {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     gazetteers.setWorkspaceFolders(folders);
     index.setFolders(folders);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        documentSymbolProvider: { label: 'News Lens' },
-        workspaceSymbolProvider: true,
-        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
-        inlayHintProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        renameProvider: { prepareProvider: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'News Lens', version: '0.1.0' },
-    };
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'News Lens', version: '0.1.0' } };
   });
 
   connection.onInitialized(() => {
@@ -147,7 +153,7 @@ function startServer(): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => /\.(json|ya?ml|csv|tsv)$/i.test(c.uri))) cache.invalidateAll();
+    if (params.changes.filter((c) => gazetteers.concerns(c.uri)).length) cache.invalidateAll();
     void index.filesChanged(params.changes);
   });
 
@@ -170,6 +176,10 @@ function startServer(): void {
   connection.languages.semanticTokens.on(async (params, token) => {
     const view = await cache.view(params.textDocument.uri, token);
     return view && !view.skipped ? semanticTokens(view) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange(async (params, token) => {
+    const view = await cache.view(params.textDocument.uri, token);
+    return view && !view.skipped ? semanticTokens(view, params.range) : { data: [] };
   });
   connection.languages.inlayHint.on(async (params, token) => {
     const view = await cache.view(params.textDocument.uri, token);
@@ -220,7 +230,18 @@ function startServer(): void {
     worker.terminate();
     indexWorker.terminate();
   });
+  if (process.env.NEWS_LENS_LAG_MS) watchEventLoop(Number(process.env.NEWS_LENS_LAG_MS));
   connection.listen();
+}
+
+/** Diagnostics for the benchmark: logs to stderr every event-loop stall longer than `limitMs`. */
+function watchEventLoop(limitMs: number): void {
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > limitMs + 5) process.stderr.write(`news-lens: event loop blocked ${(now - last - 5).toFixed(1)} ms\n`);
+    last = now;
+  }, 5).unref();
 }
 
 if (isAnalysisWorker()) runAnalysisWorker();

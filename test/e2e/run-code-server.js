@@ -8,11 +8,13 @@
 //          extensionDevelopmentPath/extensionTestsPath URL payload; VS Code reports the exit code
 //          through window.codeAutomationExit.
 //   ui     test/e2e/ui-checks.js in the browser: explorer, hover, News Lens views, Problems panel,
-//          screenshots into SCREENSHOT_DIR (default test/e2e/screenshots).
+//          screenshots into SCREENSHOT_DIR (default .vscode-test/screenshots; the README's images in
+//          test/e2e/screenshots are refreshed with SCREENSHOT_DIR=test/e2e/screenshots npm run test:ui).
 //
 // Each stage gets its own code-server, temporary HOME and profile; every wait has a timeout; code-server
 // and Chromium are killed as process groups in `finally` (and on SIGINT/SIGTERM). Exit code 0 only when
-// every stage passed. Env: NEWS_LENS_E2E_TIMEOUT_MS (suite, default 300000), NEWS_LENS_E2E_GREP,
+// every stage passed. Env: NEWS_LENS_E2E_TIMEOUT_MS (suite, default 300000), NEWS_LENS_E2E_TOTAL_TIMEOUT_MS
+// (everything, default 12 min), NEWS_LENS_E2E_GREP,
 // NEWS_LENS_E2E_KEEP=1 (keep the scratch folders), SCREENSHOT_DIR.
 'use strict';
 const fs = require('fs');
@@ -20,6 +22,8 @@ const path = require('path');
 const h = require('./lib/harness');
 
 const SUITE_TIMEOUT_MS = Number(process.env.NEWS_LENS_E2E_TIMEOUT_MS) || 300000;
+/** A last-resort watchdog over everything this script does (each step has its own, shorter timeout). */
+const TOTAL_TIMEOUT_MS = Number(process.env.NEWS_LENS_E2E_TOTAL_TIMEOUT_MS) || 12 * 60000;
 
 /**
  * Writes every browser console message to `file` and echoes the interesting ones: the extension
@@ -139,7 +143,9 @@ async function runUi() {
     browser = await h.launchBrowser(scratch);
     const url = h.workbenchUrl(server, scratch.workspace, { devPath: h.ROOT });
     ok = await uiChecks(browser.browser, url, {
-      screenshots: path.resolve(h.ROOT, process.env.SCREENSHOT_DIR || 'test/e2e/screenshots'),
+      // Not test/e2e/screenshots by default: the committed README images change only on purpose
+      // (SCREENSHOT_DIR=test/e2e/screenshots npm run test:ui).
+      screenshots: path.resolve(h.ROOT, process.env.SCREENSHOT_DIR || path.join(h.TOOLS, 'screenshots')),
       log: (...a) => h.log('ui', ...a),
     });
   } finally {
@@ -153,6 +159,10 @@ async function runUi() {
 }
 
 (async () => {
+  setTimeout(() => {
+    console.error(`e2e FAILED: still running after ${TOTAL_TIMEOUT_MS / 60000} min; killing code-server and Chromium`);
+    process.exit(1); // the harness's 'exit' handler kills every process group it started
+  }, TOTAL_TIMEOUT_MS).unref();
   const stages = process.argv.slice(2).filter((a) => a === 'suite' || a === 'ui');
   if (!stages.length) stages.push('suite', 'ui');
   const outcome = {};

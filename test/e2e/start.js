@@ -73,7 +73,7 @@ async function check(server, folder, scratch) {
   });
   let failed = false;
   try {
-    h.writeUserSettings(scratch, { 'editor.hover.delay': 300 });
+    h.writeUserSettings(scratch, { 'editor.hover.delay': 300, 'editor.wordWrap': 'on' });
     const out = await h.installVsix(scratch, vsix);
     h.log('start', `installed ${path.basename(vsix)}: ${out.trim().split('\n').pop()}`);
     server = await h.startCodeServer(scratch, { port, host, smokeTestDriver: false, logName: 'code-server-start' });

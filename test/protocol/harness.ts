@@ -157,10 +157,15 @@ export function makeWorkspace(files: Record<string, string>): string {
 
 export async function startServer(options: { workspace: string; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> }): Promise<{ client: LspClient; init: InitializeResult }> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // NEWS_LENS_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof when profiling).
+  const nodeArgs = (process.env.NEWS_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const client = new LspClient(proc, connection, options.workspace);
-  proc.stderr!.on('data', (b) => (client.stderr += b.toString()));
+  proc.stderr!.on('data', (b) => {
+    client.stderr += b.toString();
+    if (process.env.NEWS_LENS_ECHO_STDERR) process.stderr.write(b);
+  });
   client.settings = options.settings ?? {};
   connection.listen();
   const folder = pathToFileURL(options.workspace).toString();

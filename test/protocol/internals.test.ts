@@ -49,6 +49,28 @@ describe('shiftAnalysis', () => {
   });
 });
 
+describe('shiftAnalysis, randomised', () => {
+  it('every kept span still matches the edited text', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 300; round++) {
+      let t = text;
+      const edits = [];
+      for (let k = 0; k < 1 + rand(4); k++) {
+        const at = rand(t.length + 1);
+        const del = Math.min(rand(4), t.length - at);
+        const ins = 'ab'.slice(0, rand(3));
+        edits.push({ version: k + 2, start: at, end: at + del, newLength: ins.length });
+        t = t.slice(0, at) + ins + t.slice(at + del);
+      }
+      const a = shiftAnalysis(analysis, edits);
+      const spans = [...a.entities.flatMap((e) => e.mentions), ...a.quotes, ...a.quotes.flatMap((q) => [q.cue, q.speakerMention]).filter((x) => !!x), ...a.interactions.map((i) => i.evidence)];
+      for (const s of spans) assert.equal(t.slice(s!.start, s!.end), s!.text, JSON.stringify({ edits, s }));
+      assert.equal(a.source.length, t.length);
+    }
+  });
+});
+
 describe('semantic token flattening', () => {
   it('cuts a quote around the mentions inside it', () => {
     const out = flatten([

@@ -71,6 +71,41 @@ const CASES: PersonCase[] = [
     expect: { 'Vladimir Putin': {}, 'Benjamin Netanyahu': {} },
     notPersons: ['During', 'Meanwhile', 'Maintaining', 'President', 'PM'],
   },
+  {
+    name: 'a first name compromise knows only as a word, initials without dots, a romanised Korean name',
+    text: 'The contest was founded by Dean Farrow in 2001. A paper by KD Marlowe in 1989 was cited. Korea substituted Park Sung-Min in the 28th minute.',
+    expect: { 'Dean Farrow': { names: ['Dean Farrow'] }, 'KD Marlowe': { names: ['KD Marlowe'] }, 'Park Sung-Min': { names: ['Park Sung-Min'] } },
+  },
+  {
+    name: 'a name in a list of people, and before a past-tense verb',
+    text: 'Belgium attacked with Marco Rossi, Yannick Dubois, and Dries Vermeulen in the first half. Later, Dries Vermeulen scored.',
+    expect: { 'Dries Vermeulen': { names: ['Dries Vermeulen', 'Dries Vermeulen'] } },
+  },
+  {
+    name: 'a person named right after an organisation or place',
+    text: 'A student at University of Texas Arlington Nadia Karimi heard of it. The Council on American-Islamic Relations Alia Farouk said so.',
+    expect: { 'Nadia Karimi': { names: ['Nadia Karimi'] }, 'Alia Farouk': { names: ['Alia Farouk'] } },
+  },
+  {
+    name: 'products, operations, websites, complements of titles and saints are not people',
+    text:
+      'Mozilla Firefox gained users. Posts on the site Operation Clambake and the website "Insurgency Wiki" said so. ' +
+      'The secretary general of CEI (Italian Episcopal Conference), Nunzio Bellini, spoke. Undersecretary for Education Mr. Ferri says no. ' +
+      'The schools Santo Spirito and San Marco pay. Director of the National Iodine Nutrition study, Carla Benz, agreed.',
+    expect: { 'Nunzio Bellini': {}, 'Carla Benz': {} },
+    notPersons: ['Mozilla Firefox', 'Firefox', 'Operation Clambake', 'Insurgency Wiki', 'CEI', 'Education', 'Santo Spirito', 'San Marco', 'National Iodine Nutrition'],
+  },
+  {
+    name: 'caption labels and role nouns are not part of names',
+    text: 'Obama tweeted to student Layla Haddad Image: Twitter.\nCoauthor Elena Varga told reporters the results were clear.',
+    expect: { 'Layla Haddad': { names: ['Layla Haddad'] }, 'Elena Varga': { names: ['Elena Varga'] } },
+    notPersons: ['Layla Haddad Image', 'Coauthor Elena Varga'],
+  },
+  {
+    name: 'a leader named by his government, and a person an organisation is named after',
+    text: 'The tax was introduced by the Ferrucci government. Crowds gathered at the Chiang Kai Shek Memorial Hall.',
+    expect: { Ferrucci: { names: ['Ferrucci'] }, 'Chiang Kai Shek': { names: ['Chiang Kai Shek'] } },
+  },
 ];
 
 for (const c of CASES) {

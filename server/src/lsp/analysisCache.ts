@@ -4,7 +4,7 @@
 // re-parses the paragraphs it touched); at most one job per document is in flight and versions that were
 // superseded before their turn are never analysed. A result is published only if the document is still
 // at the analysed version; otherwise it is kept to serve requests, shifted through the newer edits.
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import type { AnalysisStateKind } from '../protocol';
@@ -28,8 +28,10 @@ export interface AnalysisView {
 }
 
 export interface AnalysisEvents {
-  /** A fresh analysis of the document's current version. */
-  analyzed(view: AnalysisView, durationMs: number): void;
+  /** The LSP diagnostics of the document's current version, as soon as the worker has them. */
+  diagnostics(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /** A fresh analysis of the document's current version; `published` when its diagnostics already went out. */
+  analyzed(view: AnalysisView, durationMs: number, published: boolean): void;
   state(uri: string, version: number, state: AnalysisStateKind, message?: string): void;
 }
 
@@ -168,13 +170,19 @@ export class AnalysisCache {
     const skipped = !settings.enable || !settings.languages.includes(doc.languageId) ? 'disabled' : Buffer.byteLength(text, 'utf8') > settings.maxFileSize ? 'too-large' : undefined;
     let analysis = EMPTY_ANALYSIS;
     let ms = 0;
+    let published = false;
     if (!skipped) {
       this.events.state(uri, version, 'analyzing');
       try {
         const { options, key } = await this.options(uri, settings);
         if (s.closed) return;
         if (doc.version !== version && s.timer) return; // superseded while loading options; the timer will run it
-        ({ result: analysis, ms } = await this.worker.analyze(uri, text, key, options));
+        const job = { uri, languageId: doc.languageId, version, text, optionsKey: key, options, severity: settings.severity };
+        ({ result: analysis, ms } = await this.worker.analyze(job, (early) => {
+          if (s.closed || doc.version !== version) return; // stale: never published
+          published = true;
+          this.events.diagnostics(uri, version, early.diagnostics);
+        }));
       } catch (e) {
         this.log(`News Lens: analysis of ${uri} failed: ${(e as Error).stack || e}`);
         this.events.state(uri, version, 'error', (e as Error).message);
@@ -189,7 +197,7 @@ export class AnalysisCache {
     s.open.edits = s.open.edits.filter((e) => e.version > version);
     if (doc.version !== version) return; // stale: never published; the pending timer analyses the newer text
     if (skipped) this.events.state(uri, version, skipped);
-    this.events.analyzed(this.makeView(s), ms);
+    this.events.analyzed(this.makeView(s), ms, published);
   }
 
   private async options(uri: string, settings: NewsLensSettings): Promise<{ options: AnalyzeOptions; key: string }> {

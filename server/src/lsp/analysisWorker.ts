@@ -3,11 +3,14 @@
 // document (the engine's per-paragraph cache), so re-analysing after a one-paragraph edit only re-parses
 // that paragraph. Requests are handled one at a time in arrival order; the LSP thread never blocks on them.
 import { Worker, parentPort, isMainThread, workerData } from 'node:worker_threads';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeArticle, createAnalyzer, type ArticleAnalyzer } from '../core/index';
+import type { ArticleAnalyzer } from '../core/index';
 import type { Analysis, AnalyzeOptions } from '../core/types';
+import type { AnalysisView } from './analysisCache';
+import { toLspDiagnostics } from './diagnostics';
 import { spanToRange } from './positions';
-import type { Range } from 'vscode-languageserver';
+import type { SeveritySetting } from './settings';
 
 export interface IndexedEntity {
   name: string;
@@ -17,52 +20,51 @@ export interface IndexedEntity {
   mentions: number;
 }
 
+/** One analysis of a document version. */
+export interface AnalyzeJob {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+  optionsKey: string;
+  options: AnalyzeOptions;
+  /** newsLens.severity, so the worker can turn the engine's diagnostics into LSP ones. */
+  severity: Record<string, SeveritySetting>;
+}
+
+/**
+ * The LSP diagnostics of a finished analysis, sent ahead of the (much larger) Analysis itself so they can
+ * be published without waiting for it to be copied to the LSP thread.
+ */
+export interface EarlyDiagnostics {
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
 type WorkerRequest =
-  | { id: number; type: 'analyze'; uri: string; text: string; optionsKey: string; options: AnalyzeOptions }
+  | ({ id: number; type: 'analyze' } & AnalyzeJob)
   | { id: number; type: 'index'; uri: string; text: string; options: AnalyzeOptions }
   | { id: number; type: 'dispose'; uri: string }
   | { id: number; type: 'reset' };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-type WorkerResponse = { id: number; ok: true; result: any; ms: number } | { id: number; ok: false; error: string };
 
-export function isAnalysisWorker(): boolean {
-  return !isMainThread && !!workerData && (workerData as { newsLensWorker?: boolean }).newsLensWorker === true;
-}
+type WorkerResponse =
+  | { id: number; ok: true; result: any; ms: number }
+  | { id: number; ok: false; error: string }
+  | { id: number; early: EarlyDiagnostics };
 
-/** The worker side. */
-export function runAnalysisWorker(): void {
-  const analyzers = new Map<string, { key: string; analyzer: ArticleAnalyzer }>();
-  const handle = (msg: WorkerRequest): unknown => {
-    switch (msg.type) {
-      case 'analyze': {
-        let a = analyzers.get(msg.uri);
-        if (!a || a.key !== msg.optionsKey) {
-          a = { key: msg.optionsKey, analyzer: createAnalyzer(msg.options) };
-          analyzers.set(msg.uri, a);
-        }
-        return a.analyzer.analyze(msg.text);
-      }
-      case 'index':
-        return indexEntities(msg.uri, msg.text, analyzeArticle(msg.text, msg.options));
-      case 'dispose':
-        analyzers.delete(msg.uri);
-        return null;
-      case 'reset':
-        analyzers.clear();
-        return null;
-    }
-  };
-  parentPort!.on('message', (msg: WorkerRequest) => {
-    const t0 = performance.now();
-    let response: WorkerResponse;
-    try {
-      response = { id: msg.id, ok: true, result: handle(msg), ms: performance.now() - t0 };
-    } catch (e) {
-      response = { id: msg.id, ok: false, error: e instanceof Error ? e.stack || e.message : String(e) };
-    }
-    parentPort!.postMessage(response);
-  });
+type Engine = typeof import('../core/index');
+let engine: Engine | undefined;
+
+/**
+ * The engine, loaded on first use. A require() (not an import) so that esbuild initialises the engine and
+ * its NLP model lazily: the LSP thread never pays for them (start-up time, heap, GC pauses) unless the
+ * worker could not start.
+ */
+function loadEngine(): Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (engine ??= require('../core/index') as Engine);
 }
 
 function indexEntities(uri: string, text: string, analysis: Analysis): IndexedEntity[] {
@@ -73,17 +75,87 @@ function indexEntities(uri: string, text: string, analysis: Analysis): IndexedEn
       name: e.name,
       type: e.type,
       leader: !!e.leader,
-      range: spanToRange(doc, e.mentions[0]),
+      range: spanToRange(doc, e.mentions.reduce((a, b) => (b.start < a.start ? b : a))),
       mentions: e.mentions.length,
     }));
+}
+
+/** The engine's analysers, one per document (in the worker, or in the LSP thread when no worker could start). */
+class AnalyzerPool {
+  private readonly analyzers = new Map<string, { key: string; analyzer: ArticleAnalyzer }>();
+
+  analyze(job: AnalyzeJob, early: (e: EarlyDiagnostics) => void): Analysis {
+    const t0 = performance.now();
+    let a = this.analyzers.get(job.uri);
+    if (!a || a.key !== job.optionsKey) this.analyzers.set(job.uri, (a = { key: job.optionsKey, analyzer: loadEngine().createAnalyzer(job.options) }));
+    const analysis = a.analyzer.analyze(job.text);
+    const ms = performance.now() - t0;
+    const doc = TextDocument.create(job.uri, job.languageId, job.version, job.text);
+    const view = { uri: job.uri, doc, version: job.version, analysis, analyzedVersion: job.version, settings: { severity: job.severity } };
+    early({ diagnostics: toLspDiagnostics(view as unknown as AnalysisView), ms });
+    return analysis;
+  }
+
+  index(uri: string, text: string, options: AnalyzeOptions): IndexedEntity[] {
+    return indexEntities(uri, text, loadEngine().analyzeArticle(text, options));
+  }
+
+  dispose(uri: string): void {
+    this.analyzers.delete(uri);
+  }
+
+  reset(): void {
+    this.analyzers.clear();
+  }
+
+  run(msg: WorkerRequest, early: (e: EarlyDiagnostics) => void): unknown {
+    switch (msg.type) {
+      case 'analyze':
+        return this.analyze(msg, early);
+      case 'index':
+        return this.index(msg.uri, msg.text, msg.options);
+      case 'dispose':
+        return this.dispose(msg.uri);
+      case 'reset':
+        return this.reset();
+    }
+  }
+}
+
+export function isAnalysisWorker(): boolean {
+  return !isMainThread && !!workerData && (workerData as { newsLensWorker?: boolean }).newsLensWorker === true;
+}
+
+/** The worker side. */
+export function runAnalysisWorker(): void {
+  const pool = new AnalyzerPool();
+  const port = parentPort!;
+  port.on('message', (msg: WorkerRequest) => {
+    const t0 = performance.now();
+    let response: WorkerResponse;
+    try {
+      const result = pool.run(msg, (early) => port.postMessage({ id: msg.id, early } satisfies WorkerResponse));
+      response = { id: msg.id, ok: true, result: result ?? null, ms: performance.now() - t0 };
+    } catch (e) {
+      response = { id: msg.id, ok: false, error: e instanceof Error ? e.stack || e.message : String(e) };
+    }
+    port.postMessage(response);
+  });
+}
+
+interface Pending {
+  resolve: (r: { result: any; ms: number }) => void;
+  reject: (e: Error) => void;
+  early?: (e: EarlyDiagnostics) => void;
 }
 
 /** The LSP-thread side: a promise API over one worker, with an in-thread fallback. */
 export class AnalysisWorkerHost {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: { result: any; ms: number }) => void; reject: (e: Error) => void }>();
-  private inline: { analyzers: Map<string, { key: string; analyzer: ArticleAnalyzer }> } | undefined;
+  private terminating = false;
+  private readonly pending = new Map<number, Pending>();
+  private inline: AnalyzerPool | undefined;
 
   /** `entryScript` is the server entry (dist/server.js, or server.js under out/), which calls runAnalysisWorker() in a worker. */
   constructor(private readonly log: (message: string) => void, entryScript: string) {
@@ -93,6 +165,7 @@ export class AnalysisWorkerHost {
       this.worker.on('message', (r: WorkerResponse) => {
         const p = this.pending.get(r.id);
         if (!p) return;
+        if ('early' in r) return p.early?.(r.early);
         this.pending.delete(r.id);
         if (r.ok) p.resolve({ result: r.result, ms: r.ms });
         else p.reject(new Error(r.error));
@@ -100,6 +173,11 @@ export class AnalysisWorkerHost {
       this.worker.on('error', (e) => {
         this.log(`News Lens analysis worker failed: ${e.stack || e.message}; analysing in the server thread from now on`);
         this.fallBack(e);
+      });
+      this.worker.on('exit', (code) => {
+        if (this.terminating || !this.worker) return;
+        this.log(`News Lens analysis worker exited (code ${code}); analysing in the server thread from now on`);
+        this.fallBack(new Error(`the analysis worker exited with code ${code}`));
       });
     } catch (e) {
       this.log(`News Lens could not start an analysis worker (${String(e)}); analysing in the server thread`);
@@ -109,42 +187,31 @@ export class AnalysisWorkerHost {
 
   private fallBack(e: Error): void {
     this.worker = undefined;
-    this.inline = { analyzers: new Map() };
+    this.inline = new AnalyzerPool();
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }
 
-  private request(msg: WithoutId<WorkerRequest>): Promise<{ result: any; ms: number }> {
-    if (!this.worker) return this.runInline(msg as WorkerRequest);
+  private request(msg: WithoutId<WorkerRequest>, early?: (e: EarlyDiagnostics) => void): Promise<{ result: any; ms: number }> {
+    if (!this.worker) {
+      const t0 = performance.now();
+      try {
+        const result = this.inline!.run({ ...msg, id: 0 } as WorkerRequest, (e) => early?.(e));
+        return Promise.resolve({ result: result ?? null, ms: performance.now() - t0 });
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, early });
       this.worker!.postMessage({ ...msg, id });
     });
   }
 
-  private async runInline(msg: WorkerRequest): Promise<{ result: any; ms: number }> {
-    const t0 = performance.now();
-    const analyzers = this.inline!.analyzers;
-    switch (msg.type) {
-      case 'analyze': {
-        let a = analyzers.get(msg.uri);
-        if (!a || a.key !== msg.optionsKey) analyzers.set(msg.uri, (a = { key: msg.optionsKey, analyzer: createAnalyzer(msg.options) }));
-        return { result: a.analyzer.analyze(msg.text), ms: performance.now() - t0 };
-      }
-      case 'index':
-        return { result: indexEntities(msg.uri, msg.text, analyzeArticle(msg.text, msg.options)), ms: performance.now() - t0 };
-      case 'dispose':
-        analyzers.delete(msg.uri);
-        return { result: null, ms: 0 };
-      case 'reset':
-        analyzers.clear();
-        return { result: null, ms: 0 };
-    }
-  }
-
-  analyze(uri: string, text: string, optionsKey: string, options: AnalyzeOptions): Promise<{ result: Analysis; ms: number }> {
-    return this.request({ type: 'analyze', uri, text, optionsKey, options });
+  /** Analyses one version; `early` gets its LSP diagnostics before the Analysis has been copied over. */
+  analyze(job: AnalyzeJob, early: (e: EarlyDiagnostics) => void): Promise<{ result: Analysis; ms: number }> {
+    return this.request({ type: 'analyze', ...job }, early);
   }
 
   index(uri: string, text: string, options: AnalyzeOptions): Promise<{ result: IndexedEntity[]; ms: number }> {
@@ -160,6 +227,7 @@ export class AnalysisWorkerHost {
   }
 
   terminate(): void {
+    this.terminating = true;
     void this.worker?.terminate();
   }
 }

@@ -10,7 +10,7 @@ import type { AnalysisView } from './analysisCache';
 import type { DiagnosticData } from './diagnostics';
 import type { GazetteerStore } from './gazetteers';
 import { mentionAt } from './lookup';
-import { rangeToSpan, spanToRange } from './positions';
+import { DOCUMENT_START, rangeToSpan, spanToRange } from './positions';
 
 const pick = (data: Record<string, string> | undefined, keys: string[]) => keys.map((k) => data?.[k]).find((v) => typeof v === 'string' && v.trim());
 
@@ -108,7 +108,7 @@ function addToGazetteer(view: AnalysisView, e: Entity, gazetteers: GazetteerStor
   }
   const action: CodeAction = { title: `Add “${e.name}” to the gazetteer (${path.basename(file)})`, kind: CodeActionKind.QuickFix };
   const newText = appendRecord(existing, record);
-  if (!existing) action.edit = { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] }] };
+  if (!existing) action.edit = { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: DOCUMENT_START, newText }] }] };
   else {
     const old = TextDocument.create(uri, 'json', 0, existing);
     action.edit = { changes: { [uri]: [{ range: spanToRange(old, { start: 0, end: existing.length }), newText }] } };

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { LeaderRecord } from '../core/types';
+import { lineColumnRange } from './positions';
 
 interface Loaded {
   mtimeMs: number;
@@ -16,6 +17,8 @@ interface Loaded {
 export class GazetteerStore {
   private readonly cache = new Map<string, Loaded>();
   private folders: string[] = [];
+  /** Every gazetteer path some document's settings named (existing or not). */
+  private readonly known = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -43,6 +46,7 @@ export class GazetteerStore {
     const records: LeaderRecord[] = [];
     const parts: string[] = [];
     for (const file of this.resolve(uri, files)) {
+      this.known.add(file);
       let mtimeMs: number;
       try {
         mtimeMs = (await fs.promises.stat(file)).mtimeMs;
@@ -68,10 +72,8 @@ export class GazetteerStore {
       const { loadGazetteerFile } = await import('../gazetteer');
       const { records, errors } = await Promise.resolve(loadGazetteerFile(file));
       const diagnostics: Diagnostic[] = errors.map((e) => {
-        const line = Math.max(0, (e.line ?? 1) - 1);
-        const character = Math.max(0, (e.column ?? 1) - 1);
         return {
-          range: { start: { line, character }, end: { line, character: character + 1 } },
+          range: lineColumnRange(e.line ?? 1, e.column ?? 1),
           severity: DiagnosticSeverity.Error,
           source: 'News Lens',
           code: 'gazetteer',
@@ -83,10 +85,17 @@ export class GazetteerStore {
     } catch (e) {
       void this.connection.sendDiagnostics({
         uri,
-        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'News Lens', code: 'gazetteer', message: `Could not read the gazetteer: ${(e as Error).message}` }],
+        diagnostics: [{ range: lineColumnRange(1, 1), severity: DiagnosticSeverity.Error, source: 'News Lens', code: 'gazetteer', message: `Could not read the gazetteer: ${(e as Error).message}` }],
       });
       return [];
     }
+  }
+
+  /** True when a watched-file event concerns a configured gazetteer file; that file is then re-read. */
+  concerns(uri: string): boolean {
+    if (!uri.startsWith('file:') || !this.known.has(fileURLToPath(uri))) return false;
+    this.cache.delete(fileURLToPath(uri));
+    return true;
   }
 
   clear(): void {

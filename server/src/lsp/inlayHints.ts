@@ -1,4 +1,5 @@
-// Inlay hints: "— Speaker" after each attributed quote in the requested range (newsLens.inlayHints.enable).
+// Inlay hints: "— Speaker" after each attributed quotation (direct or mixed) in the requested range
+// (newsLens.inlayHints.enable). Paraphrases are skipped: their speaker is named right beside them.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { AnalysisView } from './analysisCache';
 import { entityById, principal } from './lookup';
@@ -10,7 +11,7 @@ export function inlayHints(view: AnalysisView, range: Range): InlayHint[] {
   const within = rangeToSpan(view.doc, range);
   const hints: InlayHint[] = [];
   for (const q of a.quotes) {
-    if (q.end < within.start || q.end > within.end) continue;
+    if (q.kind === 'indirect' || q.end < within.start || q.end > within.end) continue; // paraphrase: the speaker is named beside it
     const speaker = entityById(a, q.speaker);
     if (!speaker) continue;
     const who = principal(a, speaker);

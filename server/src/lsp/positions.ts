@@ -55,3 +55,13 @@ export function spanToLinePieces(doc: TextDocument, span: OffsetSpan): Array<[nu
   }
   return pieces;
 }
+
+/** The empty range at the start of a document. */
+export const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A one-character range at a 1-based line and column (what the gazetteer loader reports). */
+export function lineColumnRange(line: number, column: number): Range {
+  const l = Math.max(0, line - 1);
+  const c = Math.max(0, column - 1);
+  return { start: { line: l, character: c }, end: { line: l, character: c + 1 } };
+}

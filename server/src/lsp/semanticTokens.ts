@@ -1,11 +1,11 @@
 // Semantic tokens for leaders, other people, countries, quotes and speakers. Mentions inside a quote win
 // over the quote (tokens may neither overlap nor cross lines), so the quote is cut around them.
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Analysis } from '../core/types';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../protocol';
 import type { AnalysisView } from './analysisCache';
 import { firstMention } from './lookup';
-import { spanToLinePieces } from './positions';
+import { rangeToSpan, spanToLinePieces } from './positions';
 
 export const semanticTokensLegend: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],
@@ -65,9 +65,15 @@ export function flatten(list: Interval[]): Interval[] {
   return out;
 }
 
-export function semanticTokens(view: AnalysisView): SemanticTokens {
+/** Tokens of the whole document, or only of `range` (VS Code asks for the visible range first on big files). */
+export function semanticTokens(view: AnalysisView, range?: Range): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  for (const seg of flatten(intervals(view.analysis))) {
+  let list = intervals(view.analysis);
+  if (range) {
+    const within = rangeToSpan(view.doc, range);
+    list = list.filter((i) => i.end > within.start && i.start < within.end);
+  }
+  for (const seg of flatten(list)) {
     for (const [line, char, length] of spanToLinePieces(view.doc, seg)) builder.push(line, char, length, seg.type, seg.mods);
   }
   return builder.build();

@@ -331,6 +331,7 @@ function writeUserSettings(scratch, extra = {}) {
     'chat.disableAIFeatures': true,
     'github.copilot.enable': { '*': false },
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'git.openRepositoryInParentFolders': 'never',
     ...extra,
   };
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
