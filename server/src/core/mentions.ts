@@ -201,6 +201,12 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
       !(j > i && CAPTION_WORDS.has(tokens[j].lower) && tokens[j + 1]?.text === ':')
     ) {
       j++;
+      // An organisation's name goes on over "of"/"for"/"on" ("Department of Foreign Affairs", "Ministry of
+      // Defence"), so that its tail is not read as a person's name.
+      const link = tokens[j];
+      if (link && ['of', 'for', 'on'].includes(link.text) && slots[j + 1]?.kind === 'cap' && adjacent(tokens, j - 1, j) &&
+          adjacent(tokens, j, j + 1) && tokens.slice(i, j).some((t) => ORG_WORDS.has(t.lower)))
+        j++;
     }
     const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
     if (chunk) candidates.push(...chunk);
