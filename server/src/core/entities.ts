@@ -155,6 +155,9 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     attach(cl, c, 'name');
   }
 
+  const orgFirstWords = new Set(
+    cands.filter((c) => c.kind === 'org' && c.orgName && !c.orgId && c.ownerStart === undefined).map((c) => foldToken(c.orgName!.replace(/^the\s+/i, '').split(/\s+/)[0])),
+  );
   // Pass 2: single names and surnames; then titles and descriptions, in document order so that
   // "the PM" resolves to the most recently mentioned Prime Minister.
   for (const c of persons) {
@@ -166,7 +169,8 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
         cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
         if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/) });
       }
-      if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title))) {
+      // "Corvane said" after "Corvane Aerospace": the short form of an organisation, not a new person.
+      if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title)) && !orgFirstWords.has(tok)) {
         cl = newCluster(c);
         addName(cl, c);
       }
