@@ -72,6 +72,7 @@ const ORG_WORDS = new Set(
     'lake valley desert peninsula coast north south east west northern southern eastern western central'
   ).split(' '),
 );
+const GEOGRAPHIC_HEADS = new Set(['strip', 'bank', 'river', 'mountain', 'mountains', 'island', 'islands', 'sea', 'ocean', 'gulf', 'strait', 'straits', 'lake', 'valley', 'desert', 'peninsula', 'coast', 'heights', 'bay', 'canal', 'plateau', 'delta', 'basin', 'corridor', 'border', 'region', 'province', 'county', 'district', 'territory', 'territories']);
 // compromise's own words that end organisations' names ("Departments", "Corps", "Foundation"), less those
 // that are also common surnames or first names ("Power", "Marine", "Crew").
 const COMPROMISE_MODEL = nlp.model() as unknown as { two: { orgWords: Record<string, unknown> } };
@@ -365,6 +366,8 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   const orgWordAt = lowers.findIndex((w, k) => ORG_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
   if (lowers.length === 1 && orgWordAt === 0) return undefined;
+  // "Gaza Strip", "West Bank", "Red Sea", "Golan Heights": places, neither people nor organisations.
+  if (lowers.length > 1 && GEOGRAPHIC_HEADS.has(lowers[lowers.length - 1])) return undefined;
   if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1]))) {
     // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
