@@ -10,6 +10,8 @@ import { foldName, slugify } from './text';
 
 /** A candidate placed in the document: absolute offsets plus its paragraph and sentence. */
 export interface PlacedCandidate extends Candidate {
+  /** Folded forms, computed once: placed candidates are kept across analyses while their paragraph is. */
+  folded?: { tokens: string[]; key: string };
   para: number;
   /** Document-wide sentence key: paragraph * 10000 + sentence. */
   sentenceKey: number;
@@ -61,7 +63,16 @@ interface PersonCluster {
 }
 
 const stripArticle = (t: string) => t.replace(/^(?:al|el|ad|as|ash|at|an|ar)[-‐ ]/, '');
-const foldToken = (t: string) => stripArticle(foldName(t));
+const foldedTokens = new Map<string, string>();
+/** A name token folded for comparison, without an Arabic article ("al-Sisi" → "sisi"); memoised: names repeat. */
+function foldToken(t: string): string {
+  let f = foldedTokens.get(t);
+  if (f === undefined) {
+    if (foldedTokens.size > 50_000) foldedTokens.clear();
+    foldedTokens.set(t, (f = stripArticle(foldName(t))));
+  }
+  return f;
+}
 
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
@@ -84,6 +95,8 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   const variants: { cluster: PersonCluster; c: PlacedCandidate; other: { text: string; start: number; end: number } }[] = [];
 
   const nameText = (c: PlacedCandidate) => text.slice(c.start, c.end);
+  const folded = (c: PlacedCandidate) =>
+    (c.folded ??= { tokens: (c.nameTokens ?? [nameText(c)]).map(foldToken), key: foldName(nameText(c)) });
   // Indexes over the clusters, so that each candidate costs a few map lookups, not a scan of all people.
   const byKbId = new Map<string, PersonCluster>();
   const byKey = new Map<string, PersonCluster>();
@@ -97,14 +110,14 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   };
   const recordById = recordsById(kb);
   const newCluster = (c: PlacedCandidate, kbRec?: LeaderRecord): PersonCluster => {
-    const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : foldName(nameText(c)), kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start };
+    const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : folded(c).key, kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start };
     clusters.push(cl);
     if (kbRec) byKbId.set(kbRec.id, cl);
     else byKey.set(cl.key, cl);
     return cl;
   };
   const addName = (cl: PersonCluster, c: PlacedCandidate) => {
-    const toks = (c.nameTokens ?? [nameText(c)]).map(foldToken);
+    const toks = folded(c).tokens;
     for (const t of toks) {
       cl.tokens.add(t);
       index(byToken, t, cl);
@@ -131,9 +144,9 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   for (const c of persons) {
     if (c.kind !== 'person') continue;
     const kbRec = c.kbId ? recordById.get(c.kbId) : undefined;
-    const toks = (c.nameTokens ?? []).map(foldToken);
+    const toks = c.nameTokens ? folded(c).tokens : [];
     let cl = kbRec ? byKbId.get(kbRec.id) : undefined;
-    if (!cl && !kbRec) cl = byKey.get(foldName(nameText(c)));
+    if (!cl && !kbRec) cl = byKey.get(folded(c).key);
     if (!cl && toks.length >= 2) {
       // Spelling variants: same surname, first names one or two letters apart ("Mahmud"/"Mahmoud").
       cl = (byLastToken.get(toks[toks.length - 1]) ?? []).find(
@@ -167,7 +180,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       if (!cl && c.kbId) {
         const rec = recordById.get(c.kbId);
         cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
-        if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/) });
+        if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/), folded: undefined });
       }
       // "Corvane said" after "Corvane Aerospace": the short form of an organisation, not a new person.
       if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title)) && !orgFirstWords.has(tok)) {

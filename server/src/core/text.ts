@@ -146,7 +146,18 @@ function foldUncached(s: string): string {
     .trim();
 }
 
+const slugs = new Map<string, string>();
+
 export function slugify(s: string): string {
+  let slug = slugs.get(s);
+  if (slug === undefined) {
+    if (slugs.size > 20_000) slugs.clear();
+    slugs.set(s, (slug = slugUncached(s)));
+  }
+  return slug;
+}
+
+function slugUncached(s: string): string {
   return foldName(s)
     .replace(/'/g, '')
     .replace(/[^a-z0-9]+/g, '-')
