@@ -12,6 +12,9 @@ import { foldName, slugify } from './text';
 export interface PlacedCandidate extends Candidate {
   /** Folded forms, computed once: placed candidates are kept across analyses while their paragraph is. */
   folded?: { tokens: string[]; key: string };
+  surface?: string;
+  /** The mention this candidate became in the last analysis (see outputMention). */
+  output?: Mention;
   para: number;
   /** Document-wide sentence key: paragraph * 10000 + sentence. */
   sentenceKey: number;
@@ -63,6 +66,21 @@ interface PersonCluster {
 }
 
 const stripArticle = (t: string) => t.replace(/^(?:al|el|ad|as|ash|at|an|ar)[-‐ ]/, '');
+/**
+ * The output mention of a placed candidate, reused from the previous analysis while the candidate has not
+ * moved: results are never mutated, and most of a long document is untouched by an edit.
+ */
+function outputMention(c: PlacedCandidate, form: Mention['form'], text: string, make: () => Mention): Mention {
+  const prev = c.output;
+  if (prev && prev.start === c.start && prev.form === form && prev.end === c.end) return prev;
+  const m = make();
+  c.output = m;
+  void text;
+  return m;
+}
+
+/** A name as written, case aside: spelled the same way or not. */
+const surfaceOf = (c: PlacedCandidate) => (c.surface ??= c.nameTokens!.join(' ').toLowerCase());
 const foldedTokens = new Map<string, string>();
 /** A name token folded for comparison, without an Arabic article ("al-Sisi" → "sisi"); memoised: names repeat. */
 function foldToken(t: string): string {
@@ -209,10 +227,11 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     if (full.length < 2) continue;
     const first = full[0].c;
     const firstToks = first.nameTokens!;
-    for (const { c } of full.slice(1)) {
+    const firstSurface = surfaceOf(first);
+    for (let k = 1; k < full.length; k++) {
+      const c = full[k].c;
       const toks = c.nameTokens!;
-      if (toks.length !== firstToks.length) continue;
-      if (!toks.some((t, k) => t.toLowerCase() !== firstToks[k].toLowerCase())) continue;
+      if (toks.length !== firstToks.length || surfaceOf(c) === firstSurface) continue;
       const close = toks.every((t, k) => editDistance(foldName(t), foldName(firstToks[k])) <= 2);
       if (close) variants.push({ cluster: cl, c, other: { text: nameText(first), start: first.start, end: first.end } });
     }
@@ -251,16 +270,19 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       mentions: [],
     };
     for (const { c, form } of cl.mentions.sort((a, b) => a.c.start - b.c.start)) {
-      const m: Mention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), form };
-      if (c.title && form === 'name') {
-        m.title = { start: c.title.start, end: c.title.end, text: text.slice(c.title.start, c.title.end) };
-        if (c.title.office) m.office = c.title.office;
-        if (c.title.country) m.officeCountry = c.title.country;
-        titles.push({ entityId: id, mentionStart: c.start, title: c.title });
-      } else if (c.title && form !== 'name') {
-        m.office = c.title.office;
-        if (c.title.country) m.officeCountry = c.title.country;
-      }
+      const m = outputMention(c, form, text, () => {
+        const m: Mention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), form };
+        if (c.title && form === 'name') {
+          m.title = { start: c.title.start, end: c.title.end, text: text.slice(c.title.start, c.title.end) };
+          if (c.title.office) m.office = c.title.office;
+          if (c.title.country) m.officeCountry = c.title.country;
+        } else if (c.title && form !== 'name') {
+          m.office = c.title.office;
+          if (c.title.country) m.officeCountry = c.title.country;
+        }
+        return m;
+      });
+      if (c.title && form === 'name') titles.push({ entityId: id, mentionStart: c.start, title: c.title });
       e.mentions.push(m);
       mentions.push({ start: c.start, end: c.end, entityId: id, type: 'person', form, sentenceKey: c.sentenceKey, para: c.para });
     }
@@ -303,7 +325,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       byId.set(e.id, e);
     }
     const form: Mention['form'] = c.form === 'metonym' ? 'metonym' : /^[A-Z.]{2,6}$/.test(text.slice(c.start, c.end)) ? 'acronym' : 'name';
-    e.mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form });
+    e.mentions.push(outputMention(c, form, text, () => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form })));
     mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'organization', form, sentenceKey: c.sentenceKey, para: c.para });
   }
 
@@ -320,7 +342,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       entities.push(e);
       byId.set(e.id, e);
     }
-    e.mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form });
+    e.mentions.push(outputMention(c, c.form, text, () => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form })));
     mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'country', form: c.form, sentenceKey: c.sentenceKey, para: c.para });
   }
 

@@ -112,7 +112,9 @@ export function splitParagraphs(text: string): Paragraph[] {
   let start = 0;
   let m: RegExpExecArray | null;
   const push = (s: number, e: number) => {
-    if (e > s && /\S/.test(text.slice(s, e))) out.push({ start: s, end: e, text: text.slice(s, e) });
+    if (e <= s) return;
+    const para = text.slice(s, e);
+    if (/\S/.test(para)) out.push({ start: s, end: e, text: para });
   };
   while ((m = LINE_BREAK_RE.exec(text))) {
     push(start, m.index);
