@@ -31,7 +31,11 @@ test('re-analysis after each edit equals a fresh analysis of the edited text', (
   analyzer.analyze(text);
   for (const [name, edit] of EDITS) {
     text = edit(text);
-    const incremental = JSON.stringify(analyzer.analyze(text));
+    const result = analyzer.analyze(text);
+    for (const e of result.entities) {
+      assert.ok(e.mentions.every((m, k) => k === 0 || e.mentions[k - 1].start <= m.start), `${e.id}'s mentions out of order after "${name}"`);
+    }
+    const incremental = JSON.stringify(result);
     const fresh = JSON.stringify(analyzeArticle(text));
     assert.equal(incremental, fresh, `after "${name}"`);
   }

@@ -10,7 +10,7 @@ import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from '.
 import { analyzeParagraph, type ParagraphFacts } from './mentions';
 import { quoteKind, quoteMarkCounts, scanParagraphAlone, scanQuotes, singlesFromCounts, type ParagraphQuotes, type QuoteMarkCounts } from './quotes';
 import { RULES } from './rules';
-import { splitParagraphs } from './text';
+import { splitParagraphs, type Paragraph } from './text';
 import type { Analysis, AnalyzeOptions, Diagnostic, Quote, Severity } from './types';
 
 export type * from './types';
@@ -25,21 +25,58 @@ export interface ArticleAnalyzer {
 
 export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
   const kb = options.gazetteer?.length ? createKnowledgeBase(options.gazetteer) : defaultKnowledgeBase();
-  let cache = new Map<string, ParagraphFacts>();
+  let prev: { text: string; paragraphs: Paragraph[]; facts: ParagraphFacts[] } | undefined;
   return {
     analyze(text: string): Analysis {
-      const next = new Map<string, ParagraphFacts>();
-      const paragraphs = splitParagraphs(text);
-      const facts = paragraphs.map((p) => {
-        let f = next.get(p.text) ?? cache.get(p.text);
-        if (!f) f = analyzeParagraph(p.text, kb);
-        next.set(p.text, f);
-        return f;
-      });
-      // Only paragraphs still in the document stay cached, so memory follows the document's size.
-      cache = next;
+      const { paragraphs, facts } = prev ? reuseParagraphs(prev, text, kb) : splitAndAnalyze(text, 0, text.length, kb, new Map());
+      prev = { text, paragraphs, facts };
       return analyzeWithFacts(text, paragraphs, facts, kb, options);
     },
+  };
+}
+
+function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBase, known: Map<string, ParagraphFacts>) {
+  const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to));
+  const facts: ParagraphFacts[] = [];
+  for (const p of paragraphs) {
+    p.start += from;
+    p.end += from;
+    let f = known.get(p.text);
+    if (!f) known.set(p.text, (f = analyzeParagraph(p.text, kb)));
+    facts.push(f);
+  }
+  return { paragraphs, facts };
+}
+
+/**
+ * An edit changes one stretch of the text: paragraphs wholly before it are kept, those wholly after it
+ * are kept and shifted, and only the stretch between them is split and read again. (Finding the stretch
+ * is two linear scans of the text, far cheaper than splitting and hashing every paragraph.)
+ */
+function reuseParagraphs(prev: { text: string; paragraphs: Paragraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase) {
+  const old = prev.text;
+  const max = Math.min(old.length, text.length);
+  let pre = 0;
+  while (pre < max && old.charCodeAt(pre) === text.charCodeAt(pre)) pre++;
+  let suf = 0;
+  while (suf < max - pre && old.charCodeAt(old.length - 1 - suf) === text.charCodeAt(text.length - 1 - suf)) suf++;
+  const delta = text.length - old.length;
+  // Kept before: the line break ending the paragraph lies in the common prefix.
+  let before = 0;
+  while (before < prev.paragraphs.length && prev.paragraphs[before].end < pre) before++;
+  // Kept after: the line break before the paragraph lies in the common suffix.
+  let after = prev.paragraphs.length;
+  while (after > before && prev.paragraphs[after - 1].start - 1 >= old.length - suf) after--;
+  const midStart = before > 0 ? prev.paragraphs[before - 1].end : 0;
+  const midEnd = after < prev.paragraphs.length ? prev.paragraphs[after].start + delta : text.length;
+  // Paragraphs that left the edited stretch may come back (undo, paste): keep their facts at hand.
+  const known = new Map<string, ParagraphFacts>();
+  for (let i = before; i < after; i++) known.set(prev.paragraphs[i].text, prev.facts[i]);
+  const mid = splitAndAnalyze(text, midStart, midEnd, kb, known);
+  const shifted = prev.paragraphs.slice(after).map((p) => ({ start: p.start + delta, end: p.end + delta, text: p.text }));
+  return {
+    paragraphs: [...prev.paragraphs.slice(0, before), ...mid.paragraphs, ...shifted],
+    facts: [...prev.facts.slice(0, before), ...mid.facts, ...prev.facts.slice(after)],
   };
 }
 
@@ -211,7 +248,7 @@ function analyzeWithFacts(
   for (const d of diagnostics) if (d.related === undefined) delete d.related;
 
   const entities = table.entities.filter((e) => e.mentions.length > 0);
-  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  // (Each entity's mentions are already in document order: buildEntities adds them so.)
   return {
     schema: 'news-lens/annotations@1',
     source: { length: text.length, ...(articleDate ? { date: articleDate.date, dateSource: articleDate.source } : {}) },
