@@ -134,8 +134,9 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     else byKey.set(cl.key, cl);
     return cl;
   };
-  const addName = (cl: PersonCluster, c: PlacedCandidate) => {
-    const toks = folded(c).tokens;
+  const addName = (cl: PersonCluster, c: PlacedCandidate, knownName?: string[]) => {
+    // A surname alone that the knowledge base completes ("Putin" → Vladimir Putin) adds the full name's tokens.
+    const toks = knownName ? knownName.map(foldToken) : folded(c).tokens;
     for (const t of toks) {
       cl.tokens.add(t);
       index(byToken, t, cl);
@@ -198,7 +199,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       if (!cl && c.kbId) {
         const rec = recordById.get(c.kbId);
         cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
-        if (cl && rec && !cl.names.length) addName(cl, { ...c, nameTokens: rec.name.split(/\s+/), folded: undefined });
+        if (cl && rec && !cl.names.length) addName(cl, c, rec.name.split(/\s+/));
       }
       // "Corvane said" after "Corvane Aerospace": the short form of an organisation, not a new person.
       if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title)) && !orgFirstWords.has(tok)) {

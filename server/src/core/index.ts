@@ -10,7 +10,8 @@ import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from '.
 import { analyzeParagraph, type ParagraphFacts } from './mentions';
 import { quoteKind, quoteMarkCounts, scanParagraphAlone, scanQuotes, singlesFromCounts, type ParagraphQuotes, type QuoteMarkCounts } from './quotes';
 import { RULES } from './rules';
-import { splitParagraphs, type Paragraph } from './text';
+import { splitParagraphs } from './text';
+import { placeCandidates, type LiveParagraph } from './placement';
 import type { Analysis, AnalyzeOptions, Diagnostic, Quote, Severity } from './types';
 
 export type * from './types';
@@ -25,10 +26,11 @@ export interface ArticleAnalyzer {
 
 export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
   const kb = options.gazetteer?.length ? createKnowledgeBase(options.gazetteer) : defaultKnowledgeBase();
-  let prev: { text: string; paragraphs: Paragraph[]; facts: ParagraphFacts[] } | undefined;
+  let prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] } | undefined;
   return {
     analyze(text: string): Analysis {
       const { paragraphs, facts } = prev ? reuseParagraphs(prev, text, kb) : splitAndAnalyze(text, 0, text.length, kb, new Map());
+      paragraphs.forEach((p, i) => (p.index = i));
       prev = { text, paragraphs, facts };
       return analyzeWithFacts(text, paragraphs, facts, kb, options);
     },
@@ -36,9 +38,10 @@ export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
 }
 
 function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBase, known: Map<string, ParagraphFacts>) {
-  const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to));
+  const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to)) as LiveParagraph[];
   const facts: ParagraphFacts[] = [];
   for (const p of paragraphs) {
+    p.index = -1;
     p.start += from;
     p.end += from;
     let f = known.get(p.text);
@@ -53,7 +56,7 @@ function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBa
  * are kept and shifted, and only the stretch between them is split and read again. (Finding the stretch
  * is two linear scans of the text, far cheaper than splitting and hashing every paragraph.)
  */
-function reuseParagraphs(prev: { text: string; paragraphs: Paragraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase) {
+function reuseParagraphs(prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase) {
   const old = prev.text;
   const max = Math.min(old.length, text.length);
   let pre = 0;
@@ -73,7 +76,12 @@ function reuseParagraphs(prev: { text: string; paragraphs: Paragraph[]; facts: P
   const known = new Map<string, ParagraphFacts>();
   for (let i = before; i < after; i++) known.set(prev.paragraphs[i].text, prev.facts[i]);
   const mid = splitAndAnalyze(text, midStart, midEnd, kb, known);
-  const shifted = prev.paragraphs.slice(after).map((p) => ({ start: p.start + delta, end: p.end + delta, text: p.text }));
+  // Moved paragraphs keep their objects (and so their placed candidates): only their offsets change.
+  const shifted = prev.paragraphs.slice(after);
+  if (delta) for (const p of shifted) {
+    p.start += delta;
+    p.end += delta;
+  }
   return {
     paragraphs: [...prev.paragraphs.slice(0, before), ...mid.paragraphs, ...shifted],
     facts: [...prev.facts.slice(0, before), ...mid.facts, ...prev.facts.slice(after)],
@@ -136,12 +144,9 @@ function paragraphQuotes(f: ParagraphFacts, paraText: string, singles: boolean):
   return pq;
 }
 
-// Placed (absolute-offset) candidates of a paragraph, kept while the paragraph's facts are cached.
-const placedMemo = new WeakMap<ParagraphFacts, Map<number, { base: number; placed: PlacedCandidate[] }>>();
-
 function analyzeWithFacts(
   text: string,
-  paragraphs: { start: number; end: number; text: string }[],
+  paragraphs: LiveParagraph[],
   facts: ParagraphFacts[],
   kb: KnowledgeBase,
   options: AnalyzeOptions,
@@ -150,67 +155,7 @@ function analyzeWithFacts(
   const date = articleDate?.date;
 
   const placed: PlacedCandidate[] = [];
-  const occurrences = new Map<ParagraphFacts, number>();
-  for (const f of facts) occurrences.set(f, (occurrences.get(f) ?? 0) + 1);
-  facts.forEach((f, p) => {
-    const base = paragraphs[p].start;
-    // Paragraphs before an edit keep their offsets: reuse their placed candidates.
-    // (A paragraph repeated in the document shares its facts, so the memo is per position.)
-    let byPara = placedMemo.get(f);
-    if (!byPara) placedMemo.set(f, (byPara = new Map()));
-    const memo = byPara.get(p);
-    if (memo && memo.base === base) {
-      for (const c of memo.placed) placed.push(c);
-      return;
-    }
-    // A paragraph that only moved (text inserted or deleted before it): shift its candidates in place
-    // rather than building them again. Only when it stands at one place in the document.
-    if (!memo && byPara.size === 1 && occurrences.get(f) === 1) {
-      const [[oldPara, only]] = byPara;
-      const delta = base - only.base;
-      for (const c of only.placed) {
-        c.start += delta;
-        c.end += delta;
-        if (c.title) {
-          c.title.start += delta;
-          c.title.end += delta;
-        }
-        if (c.ownerStart !== undefined) c.ownerStart += delta;
-        c.para = p;
-        c.sentenceKey = p * 100000 + c.sentence;
-        placed.push(c);
-      }
-      byPara.delete(oldPara);
-      byPara.set(p, { base, placed: only.placed });
-      return;
-    }
-    const mine: PlacedCandidate[] = [];
-    // Explicit fields (not object spread) keep one object shape: this runs for every candidate on edits.
-    for (const c of f.candidates) {
-      mine.push({
-        kind: c.kind,
-        form: c.form,
-        start: c.start + base,
-        end: c.end + base,
-        iso3: c.iso3,
-        title: c.title ? { start: c.title.start + base, end: c.title.end + base, office: c.title.office, leader: c.title.leader, country: c.title.country, modifier: c.title.modifier } : undefined,
-        kbId: c.kbId,
-        orgId: c.orgId,
-        orgName: c.orgName,
-        ownerStart: c.ownerStart !== undefined ? c.ownerStart + base : undefined,
-        nameTokens: c.nameTokens,
-        sentence: c.sentence,
-        tokenFrom: c.tokenFrom,
-        tokenTo: c.tokenTo,
-        evidence: c.evidence,
-        para: p,
-        sentenceKey: p * 100000 + c.sentence,
-      });
-    }
-    if (byPara.size > 256) byPara.clear();
-    byPara.set(p, { base, placed: mine });
-    for (const c of mine) placed.push(c);
-  });
+  for (let p = 0; p < facts.length; p++) for (const c of placeCandidates(paragraphs[p], facts[p].candidates)) placed.push(c);
   let sportsHits = 0;
   for (let p = 0; p < facts.length; p++) sportsHits += paragraphMemo(facts[p], paragraphs[p].text).sportsHits;
   const table = buildEntities(text, isSportsReport(sportsHits, text.length) ? withoutTeams(text, placed) : placed, kb, date);
