@@ -41,7 +41,6 @@ function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBa
   const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to)) as LiveParagraph[];
   const facts: ParagraphFacts[] = [];
   for (const p of paragraphs) {
-    p.index = -1;
     p.start += from;
     p.end += from;
     let f = known.get(p.text);

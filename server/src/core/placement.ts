@@ -13,28 +13,38 @@ export interface LiveParagraph extends Paragraph {
 }
 
 class PlacedTitle implements TitleSpan {
+  private readonly relStart: number;
+  private readonly relEnd: number;
   readonly office: string;
   readonly leader: boolean;
   readonly country?: string;
   readonly modifier?: string;
   constructor(
-    private readonly rel: TitleSpan,
+    rel: TitleSpan,
     private readonly para: LiveParagraph,
   ) {
+    this.relStart = rel.start;
+    this.relEnd = rel.end;
     this.office = rel.office;
     this.leader = rel.leader;
     this.country = rel.country;
     this.modifier = rel.modifier;
   }
   get start(): number {
-    return this.rel.start + this.para.start;
+    return this.relStart + this.para.start;
   }
   get end(): number {
-    return this.rel.end + this.para.start;
+    return this.relEnd + this.para.start;
   }
 }
 
 class Placed implements PlacedCandidate {
+  // Copied into fields of this class so that the offset getters read one object shape (candidates come in
+  // several literal shapes, which would make every read polymorphic).
+  private readonly relStart: number;
+  private readonly relEnd: number;
+  private readonly relOwner: number;
+  private readonly relSentence: number;
   readonly kind: Candidate['kind'];
   readonly form: Candidate['form'];
   readonly iso3?: string;
@@ -51,9 +61,13 @@ class Placed implements PlacedCandidate {
   surface?: string;
   output?: PlacedCandidate['output'];
   constructor(
-    private readonly rel: Candidate,
+    rel: Candidate,
     private readonly paragraph: LiveParagraph,
   ) {
+    this.relStart = rel.start;
+    this.relEnd = rel.end;
+    this.relOwner = rel.ownerStart ?? -1;
+    this.relSentence = rel.sentence;
     this.kind = rel.kind;
     this.form = rel.form;
     this.iso3 = rel.iso3;
@@ -68,19 +82,19 @@ class Placed implements PlacedCandidate {
     this.evidence = rel.evidence;
   }
   get start(): number {
-    return this.rel.start + this.paragraph.start;
+    return this.relStart + this.paragraph.start;
   }
   get end(): number {
-    return this.rel.end + this.paragraph.start;
+    return this.relEnd + this.paragraph.start;
   }
   get ownerStart(): number | undefined {
-    return this.rel.ownerStart === undefined ? undefined : this.rel.ownerStart + this.paragraph.start;
+    return this.relOwner < 0 ? undefined : this.relOwner + this.paragraph.start;
   }
   get para(): number {
     return this.paragraph.index;
   }
   get sentenceKey(): number {
-    return this.paragraph.index * 100000 + this.rel.sentence;
+    return this.paragraph.index * 100000 + this.relSentence;
   }
 }
 

@@ -128,7 +128,7 @@ const MARKS_RE = /["“”„«»‘’']/g;
 export function scanParagraphAlone(paraText: string, singles: boolean): ParagraphQuotes {
   const quotes: QuoteSpan[] = [];
   const stray: StrayMark[] = [];
-  const open = scanParagraphFresh(paraText, { start: 0, end: paraText.length, text: paraText }, singles, quotes, stray);
+  const open = scanParagraphFresh(paraText, { start: 0, end: paraText.length, text: paraText, index: 0 }, singles, quotes, stray);
   return { quotes, stray, ...(open ? { open } : {}) };
 }
 

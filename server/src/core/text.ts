@@ -22,6 +22,8 @@ export interface Paragraph {
   start: number;
   end: number;
   text: string;
+  /** Position among the document's paragraphs (kept up to date by the analyzer). */
+  index: number;
 }
 
 // Words: letters/digits with inner hyphens, inner apostrophes (O'Brien, don't) and dotted acronyms
@@ -114,7 +116,7 @@ export function splitParagraphs(text: string): Paragraph[] {
   const push = (s: number, e: number) => {
     if (e <= s) return;
     const para = text.slice(s, e);
-    if (/\S/.test(para)) out.push({ start: s, end: e, text: para });
+    if (/\S/.test(para)) out.push({ start: s, end: e, text: para, index: out.length });
   };
   while ((m = LINE_BREAK_RE.exec(text))) {
     push(start, m.index);
