@@ -58,6 +58,18 @@ const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 
 type Resolved = { entityId: string; mention: Span; via: Quote['attribution']; ambiguous?: AmbiguousSpeaker['others'] };
 
+/** Index of the first token starting at or after `offset` (binary search; tokens are in order). */
+function firstTokenAtOrAfter(toks: { s: number }[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].s < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Attributor {
   private readonly lex = lexicon();
   constructor(
@@ -146,7 +158,13 @@ export class Attributor {
 
   /** `"…," Smith said.` / `"…," said Smith, a …` / `"…," the statement read.` */
   private after(q: QuoteSpan, p: number, nextQuoteStart: number | undefined) {
-    const toks = this.abs(p).filter((x) => x.s >= q.end && (nextQuoteStart === undefined || x.s < nextQuoteStart));
+    const all = this.abs(p);
+    const first = firstTokenAtOrAfter(all, q.end);
+    const toks: typeof all = [];
+    for (let k = first; k < all.length && toks.length < 16; k++) {
+      if (nextQuoteStart !== undefined && all[k].s >= nextQuoteStart) break;
+      toks.push(all[k]);
+    }
     if (!toks.length) return undefined;
     const sent = toks[0].sent;
     // Stop at the end of the sentence that the closing mark ends or is inside.
@@ -200,8 +218,9 @@ export class Attributor {
   /** `Smith said: "…"` / `the Kremlin statement said: "…"` / `According to X, "…"` / `X: "…"`. */
   private before(q: QuoteSpan, p: number, prevQuoteEnd: number | undefined): CueMatch | undefined {
     const all = this.abs(p);
-    const openIdx = all.findIndex((x) => x.s >= q.start);
-    let toks = all.slice(0, openIdx < 0 ? all.length : openIdx).filter((x) => prevQuoteEnd === undefined || x.s >= prevQuoteEnd);
+    const openIdx = firstTokenAtOrAfter(all, q.start);
+    // The cue stands within the sentence before the quote: look back a bounded number of tokens.
+    let toks = all.slice(Math.max(0, openIdx - 80), openIdx).filter((x) => prevQuoteEnd === undefined || x.s >= prevQuoteEnd);
     if (!toks.length) {
       // A quote opening its paragraph, introduced at the end of the one before: `Calloway said:`.
       if (p === 0) return undefined;
@@ -335,11 +354,17 @@ export class Attributor {
   /** Who put out "the statement": the first organisation or person in a recent sentence that mentions one. */
   private statementOwner(quoteStart: number, npStart: number): ResolvedMention | undefined {
     const p = this.paraIndexAt(npStart);
+    const limit = Math.min(quoteStart, npStart);
     for (let pp = p; pp >= Math.max(0, p - 3); pp--) {
-      const toks = this.abs(pp).filter((x) => x.s < Math.min(quoteStart, npStart));
-      const sentences = [...new Set(toks.map((x) => x.sent))].reverse();
-      for (const sent of sentences) {
-        const st = toks.filter((x) => x.sent === sent);
+      // The last few hundred tokens before the quote, walked back sentence by sentence.
+      const all = this.abs(pp);
+      const end = firstTokenAtOrAfter(all, limit);
+      const toks = all.slice(Math.max(0, end - 400), end);
+      for (let k = toks.length - 1; k >= 0; ) {
+        let from = k;
+        while (from > 0 && toks[from - 1].sent === toks[k].sent) from--;
+        const st = toks.slice(from, k + 1);
+        k = from - 1;
         const noun = st.find((x) => this.lex.statementNouns.has(x.t.lower));
         if (!noun) continue;
         // The one whose statement it is: named right before the noun ("the Kremlin statement",

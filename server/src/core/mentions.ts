@@ -311,10 +311,12 @@ function ambiguousCountryInContext(tokens: Token[], i: number, lex: Lexicon): bo
   const before = prev ? prev.lower : '';
   const after = next ? next.lower : '';
   // Another country in the same list or sentence supports a country reading.
-  const sameSentence = tokens.filter((t) => t.sentence === tokens[i].sentence && t !== tokens[i]);
-  const otherCountry = sameSentence.some((t) =>
-    lex.matchAt(tokens, tokens.indexOf(t)).some((m) => m.value.type === 'country' && !lex.isAmbiguousCountry(t.text)),
-  );
+  // Another (unambiguous) country in the same sentence, looking at most 40 tokens either way.
+  let otherCountry = false;
+  for (let k = Math.max(0, i - 40); k < Math.min(tokens.length, i + 40) && !otherCountry; k++) {
+    if (k === i || tokens[k].sentence !== tokens[i].sentence || !tokens[k].cap) continue;
+    otherCountry = lex.matchAt(tokens, k).some((m) => m.value.type === 'country' && !lex.isAmbiguousCountry(tokens[k].text));
+  }
   return COUNTRY_CONTEXT_BEFORE.has(before) || COUNTRY_CONTEXT_AFTER.has(after) || otherCountry;
 }
 
@@ -735,13 +737,17 @@ function addOfficeOrganisations(tokens: Token[], candidates: Candidate[]): void 
 /** Removes candidates fully inside a longer one of an incompatible kind (keeps persons inside their office org). */
 function dropOverlaps(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  // Candidates come sorted by start; only those still open at c.start can contain c.
+  let open: Candidate[] = [];
   for (const c of cands) {
-    const clash = out.find(
+    if (open.length > 8) open = open.filter((o) => o.end >= c.start);
+    const clash = open.find(
       (o) => o.start <= c.start && o.end >= c.end && o !== c && !(o.kind === 'org' && (o.ownerStart !== undefined || o.eponymStart === c.start)) &&
         !(o.kind === 'org' && c.kind === 'country') && !(o.title && c.kind === 'country' && c.end <= o.start),
     );
     if (clash && !(c.kind === 'country' && clash.kind === 'org')) continue;
     out.push(c);
+    open.push(c);
   }
   return out;
 }

@@ -294,14 +294,15 @@ const AFTER_CUE = /^[\s,]*(?:[\p{L}'’.-]+\s){0,6}?(?:said|says|told|added|stat
  * quote or a title, which is not speech at all (undefined).
  */
 export function quoteKind(text: string, q: QuoteSpan, paraStart: number, paraEnd: number = text.length): 'direct' | 'mixed' | undefined {
-  const inner = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end);
+  // Bounded windows throughout: a pathological paragraph (100,000 marks) must stay linear.
+  const inner = text.slice(q.start + 1, Math.min(q.closed ? q.end - 1 : q.end, q.start + 400));
   const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   let k = q.start - 1;
   while (k >= paraStart && /[ \t]/.test(text[k])) k--;
   const before = k >= paraStart ? text[k] : '';
   const midSentence = /[\p{L}\p{N}]/u.test(before);
   // Search back only within the paragraph: lastIndexOf over the whole text would make this quadratic.
-  const paraBefore = text.slice(paraStart, q.start);
+  const paraBefore = text.slice(Math.max(paraStart, q.start - 600), q.start);
   const sentenceStart = Math.max(paraBefore.lastIndexOf('. '), paraBefore.lastIndexOf('? '), paraBefore.lastIndexOf('! ')) + 1;
   const sentenceBefore = paraBefore.slice(sentenceStart);
   const after = text.slice(q.end, Math.min(paraEnd, q.end + 80));
