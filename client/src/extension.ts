@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { AnalysisStateNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerExportCommands } from './export/commands';
 import { ConversationsProvider } from './conversationsView';
+import { registerGraph, type GraphApi } from './graph/panel';
 import { QuotesProvider } from './quotesView';
 import { StatusBar } from './statusBar';
 
@@ -15,6 +17,8 @@ export interface NewsLensApi {
   quotesProvider: QuotesProvider;
   /** Resolves when the language client has started. */
   ready: Promise<void>;
+  /** The conversation graph panel (tests wait on its events). */
+  graph: GraphApi;
 }
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'news-article'];
@@ -68,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     }),
   );
   registerCommands(context, lc, quotesProvider, refreshViews);
+  registerExportCommands(context, lc);
+  const graph = registerGraph(context, lc, conversationsProvider.onDidChangeTreeData);
 
   let pending: NodeJS.Timeout | undefined;
   context.subscriptions.push(
@@ -86,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 
   const ready = lc.start().then(() => statusBar.started());
   ready.catch((e) => void vscode.window.showErrorMessage(`News Lens: the language server did not start: ${e instanceof Error ? e.message : e}`));
-  return { client: lc, conversationsProvider, quotesProvider, ready };
+  return { client: lc, conversationsProvider, quotesProvider, ready, graph };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,10 +6,10 @@ export function toRange(r: LspRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** Shows the document and selects `range` (revealing it in the centre if it is off screen). */
-export async function reveal(uri: string, range: LspRange): Promise<vscode.TextEditor> {
+/** Shows the document (in `column`, default the active group) and selects `range` (revealing it in the centre if it is off screen). */
+export async function reveal(uri: string, range: LspRange, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const target = toRange(range);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: target, preserveFocus: false, preview: false });
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: target, preserveFocus: false, preview: false, viewColumn: column });
   editor.selection = new vscode.Selection(target.start, target.end);
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;

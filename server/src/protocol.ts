@@ -61,6 +61,40 @@ export type Annotations = Omit<Analysis, 'source'> & {
 
 export const AnnotationsRequest = new RequestType<DocumentParams, Annotations | null, void>('newsLens/annotations');
 
+// ---- newsLens/export: one article in an export format (the Export Annotations commands) ----
+
+export interface ExportParams {
+  /** An open document; or give `uri` instead. */
+  textDocument?: TextDocumentIdentifier;
+  /** An open document's URI, or a file:// URI read from disk when the file is not open. */
+  uri?: string;
+  /** json, jsonl, csv, brat, w3c, markdown or graphml (server/src/export/formats.ts). */
+  format: string;
+  /** Output file names start with this (default: the article's file name without its extension). */
+  stem?: string;
+  /**
+   * 'body' for the second and later articles of a streamed export (one jsonl or csv file): without what
+   * only the start of the file carries (the CSV byte-order mark and header, export/formats.ts CSV_HEAD).
+   */
+  part?: 'whole' | 'body';
+}
+
+export interface ExportFileContent {
+  /** A bare file name; the first file is the export's main output (brat adds the .txt copy and annotation.conf). */
+  name: string;
+  content: string;
+}
+
+export interface ExportResult {
+  uri: string;
+  /** The document version exported, when the document is open. */
+  version?: number;
+  files: ExportFileContent[];
+}
+
+/** Fails (ResponseError) with a reason for an unknown format, an unreadable, binary, too large or disabled file. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('newsLens/export');
+
 // ---- newsLens/quotes: the quotes of one document with LSP ranges (the Quotes view, Go to Speaker) ----
 
 export interface QuoteInfo {
@@ -139,3 +173,72 @@ export const DIAGNOSTIC_DOCS_BASE = 'https://github.com/news-lens/news-lens#diag
 /** Semantic token legend (shared so tests and the client's package.json agree). */
 export const SEMANTIC_TOKEN_TYPES = ['leader', 'person', 'country', 'quote', 'speaker'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['firstMention', 'unattributed'] as const;
+
+// ---- newsLens/graph: the conversation graph of one document, or of every article in the workspace ----
+
+export type GraphScope = 'document' | 'workspace';
+
+export type GraphParams = { scope: 'document'; textDocument: TextDocumentIdentifier } | { scope: 'workspace' };
+
+export interface GraphLocation {
+  uri: string;
+  range: Range;
+}
+
+export interface GraphQuote extends GraphLocation {
+  text: string;
+  kind: QuoteKind;
+  /** The organisation that said it for this person ("Netanyahu's Office"). */
+  via?: string;
+}
+
+export interface GraphNode {
+  /** Merge key across articles: 'kb:<knowledge-base id>', 'country:<ISO3>', else 'name:<normalised name>'. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** ISO alpha-3 of the person's or organisation's country (a country's own code). */
+  country?: string;
+  countryName?: string;
+  /** The country's flag as an emoji. */
+  flag?: string;
+  /** Office from the article or the knowledge base ("President"). */
+  title?: string;
+  leader?: boolean;
+  /** The first mention in each article, articles in uri order. */
+  mentions: GraphLocation[];
+  /** Quotes and paraphrases said by the entity (or by an office speaking for it). */
+  quotes: GraphQuote[];
+}
+
+export interface GraphEvidence extends GraphLocation {
+  text: string;
+  kind: InteractionKind | string;
+}
+
+/** Who spoke to whom, undirected: `source` < `target` (node ids). One edge per pair of nodes. */
+export interface GraphEdge {
+  /** `${source}|${target}` */
+  id: string;
+  source: string;
+  target: string;
+  /** Kinds of contact, sorted (call, meeting, message, talks). */
+  kinds: string[];
+  /** Number of interactions: repeated contact draws a thicker edge. */
+  count: number;
+  /** The articles reporting the contact, sorted. */
+  articles: string[];
+  evidence: GraphEvidence[];
+}
+
+export interface GraphResult {
+  scope: GraphScope;
+  /** The articles the graph was built from, sorted by uri. */
+  articles: { uri: string; version?: number }[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Workspace scope: the workspace is still being indexed; more articles may follow. */
+  indexing?: boolean;
+}
+
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('newsLens/graph');

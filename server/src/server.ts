@@ -21,7 +21,9 @@ import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/a
 import { codeActions } from './lsp/codeActions';
 import { annotations, conversations, entityAtOffset, quotes } from './lsp/custom';
 import { definition } from './lsp/definition';
+import { graph } from './lsp/graph';
 import { toLspDiagnostics } from './lsp/diagnostics';
+import { exportDocument } from './lsp/export';
 import { DocumentStore } from './lsp/documents';
 import { GazetteerStore } from './lsp/gazetteers';
 import { hover } from './lsp/hover';
@@ -38,10 +40,12 @@ import {
   AnnotationsRequest,
   ConversationsRequest,
   EntityAtRequest,
+  GraphRequest,
   QuotesRequest,
   RefreshRequest,
   type AnalysisCounts,
 } from './protocol';
+import { ExportRequest } from './protocol';
 
 export interface InitializationOptions {
   /** Milliseconds to wait after the last edit before re-analysing (default 150). */
@@ -213,11 +217,13 @@ function startServer(): void {
     const view = await cache.exact(params.textDocument.uri, token);
     return view && !view.skipped ? annotations(view) : null;
   });
+  connection.onRequest(ExportRequest, (params, token) => exportDocument(params, { cache, settings, gazetteers, worker: indexWorker }, token));
   connection.onRequest(QuotesRequest, async (params, token) => {
     const view = await cache.view(params.textDocument.uri, token);
     return view && !view.skipped ? quotes(view) : null;
   });
   connection.onRequest(EntityAtRequest, withView((v, p) => entityAtOffset(v, offset(v, p))));
+  connection.onRequest(GraphRequest, (params, token) => graph(params, cache, index, token));
   connection.onRequest(RefreshRequest, async () => {
     settings.changed(undefined);
     gazetteers.clear();

@@ -45,7 +45,11 @@ export function run(): Promise<void> {
     timeout: Number(process.env.NEWS_LENS_E2E_TEST_TIMEOUT_MS) || 60000,
     grep: process.env.NEWS_LENS_E2E_GREP || undefined,
   });
-  mocha.addFile(path.join(__dirname, 'suite', 'extension.test.js'));
+  // Every compiled suite file; extension.test.js first (it checks activation by opening the seed article).
+  const suites = path.join(__dirname, 'suite');
+  const files = fs.readdirSync(suites).filter((f) => f.endsWith('.test.js'));
+  files.sort((a, b) => Number(b === 'extension.test.js') - Number(a === 'extension.test.js') || a.localeCompare(b));
+  for (const f of files) mocha.addFile(path.join(suites, f));
 
   const startedAt = new Date().toISOString();
   const tests: TestResult[] = [];

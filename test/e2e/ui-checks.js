@@ -8,6 +8,8 @@
 //      and "Quotes"                                                              -> sidebar.png
 //   4. open the Problems panel: our title-mismatch diagnostic is listed          -> problems.png
 //   5. all of it at once (views, hover, Problems) for the README                 -> overview.png
+//   6. News Lens: Show Conversation Graph: the webview beside the article lists Putin with five
+//      conversations; selecting him shows them and reveals his first mention       -> graph.png
 //
 // Every wait has a timeout. Returns true when every check passed.
 'use strict';
@@ -158,6 +160,32 @@ async function uiChecks(browser, url, { screenshots, log }) {
     if (hovered) await check('overview screenshot', async () => {
       await hoverOver(page, 'Putin', 'Vladimir Putin', log);
       await shot('overview.png');
+    });
+
+    await check('the conversation graph opens beside the article with Putin\'s five conversations', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      // Room for the article and the graph side by side: no side bar, no panel.
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await runCommand(page, 'View: Hide Panel');
+      await runCommand(page, 'News Lens: Show Conversation Graph');
+      // The webview's document sits in an iframe (#active-frame) inside the webview's own iframe.
+      const view = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await view.locator('body[data-rendered] #graph canvas').first().waitFor({ state: 'attached', timeout: 60000 });
+      const edges = await view.locator('#edge-list li').allTextContents();
+      const nodes = await view.locator('#node-list li').allTextContents();
+      log(`  graph: ${nodes.length} nodes, ${edges.length} edges; ${JSON.stringify(await view.locator('#status').textContent())}`);
+      const putin = edges.filter((e) => /Vladimir Putin/.test(e));
+      const missing = CONTACTS.filter((re) => !putin.some((e) => re.test(e)));
+      if (putin.length !== 5 || missing.length) throw new Error(`Putin's conversations in the graph: ${JSON.stringify(putin)}`);
+      // Select Putin as a click on him does: his details beside the graph, his first mention selected in the article.
+      await view.locator('#node-list button', { hasText: 'Vladimir Putin' }).dispatchEvent('click');
+      await view.locator('#details h2', { hasText: 'Vladimir Putin' }).waitFor({ timeout: 15000 });
+      const details = (await view.locator('#details').innerText()).replace(/\s+/g, ' ');
+      log(`  details: ${JSON.stringify(details.slice(0, 300))}`);
+      if (!/5 conversations/.test(details)) throw new Error(`the details do not give five conversations: ${details}`);
+      await page.mouse.move(5, 5);
+      await shot('graph.png');
     });
   } finally {
     await context.close().catch(() => {});

@@ -7,6 +7,8 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArticleAnalyzer } from '../core/index';
 import type { Analysis, AnalyzeOptions } from '../core/types';
+import { articleGraph } from '../graph/model';
+import type { GraphResult } from '../protocol';
 import type { AnalysisView } from './analysisCache';
 import { toLspDiagnostics } from './diagnostics';
 import { spanToRange } from './positions';
@@ -18,6 +20,12 @@ export interface IndexedEntity {
   leader: boolean;
   range: Range;
   mentions: number;
+}
+
+/** What the workspace index keeps of one article: its entities (workspace symbols) and its conversation graph. */
+export interface IndexedFile {
+  entities: IndexedEntity[];
+  graph: GraphResult;
 }
 
 /** One analysis of a document version. */
@@ -67,8 +75,12 @@ function loadEngine(): Engine {
   return (engine ??= require('../core/index') as Engine);
 }
 
-function indexEntities(uri: string, text: string, analysis: Analysis): IndexedEntity[] {
+function indexFile(uri: string, text: string, analysis: Analysis): IndexedFile {
   const doc = TextDocument.create(uri, 'plaintext', 0, text);
+  return { entities: indexEntities(doc, analysis), graph: articleGraph(analysis, uri, (s) => spanToRange(doc, s)) };
+}
+
+function indexEntities(doc: TextDocument, analysis: Analysis): IndexedEntity[] {
   return analysis.entities
     .filter((e) => e.mentions.length > 0)
     .map((e) => ({
@@ -96,8 +108,8 @@ class AnalyzerPool {
     return analysis;
   }
 
-  index(uri: string, text: string, options: AnalyzeOptions): IndexedEntity[] {
-    return indexEntities(uri, text, loadEngine().analyzeArticle(text, options));
+  index(uri: string, text: string, options: AnalyzeOptions): IndexedFile {
+    return indexFile(uri, text, loadEngine().analyzeArticle(text, options));
   }
 
   dispose(uri: string): void {
@@ -214,7 +226,7 @@ export class AnalysisWorkerHost {
     return this.request({ type: 'analyze', ...job }, early);
   }
 
-  index(uri: string, text: string, options: AnalyzeOptions): Promise<{ result: IndexedEntity[]; ms: number }> {
+  index(uri: string, text: string, options: AnalyzeOptions): Promise<{ result: IndexedFile; ms: number }> {
     return this.request({ type: 'index', uri, text, options });
   }
 

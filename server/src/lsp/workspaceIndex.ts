@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
-import type { AnalysisWorkerHost, IndexedEntity } from './analysisWorker';
+import type { GraphResult } from '../protocol';
+import type { AnalysisWorkerHost, IndexedFile } from './analysisWorker';
 import type { SettingsStore } from './settings';
 
 const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };
@@ -26,12 +27,14 @@ export function matches(query: string, name: string): boolean {
 }
 
 export class WorkspaceIndex {
-  private readonly entries = new Map<string, IndexedEntity[]>();
+  private readonly entries = new Map<string, IndexedFile>();
   private folders: string[] = [];
   private generation = 0;
   progressSupported = false;
   /** Resolves when the current indexing pass ends (tests and the benchmark wait for it). */
   idle: Promise<void> = Promise.resolve();
+  /** True while an indexing pass runs. */
+  indexing = false;
 
   constructor(
     private readonly connection: Connection,
@@ -47,7 +50,12 @@ export class WorkspaceIndex {
   /** (Re)indexes every folder in the background. A newer pass cancels an older one. */
   start(): void {
     const generation = ++this.generation;
-    this.idle = this.run(generation).catch((e) => this.log(`News Lens: indexing failed: ${(e as Error).stack || e}`));
+    this.indexing = true;
+    this.idle = this.run(generation)
+      .catch((e) => this.log(`News Lens: indexing failed: ${(e as Error).stack || e}`))
+      .finally(() => {
+        if (generation === this.generation) this.indexing = false;
+      });
   }
 
   private async run(generation: number): Promise<void> {
@@ -99,7 +107,7 @@ export class WorkspaceIndex {
   /** Symbols of indexed files not open in the editor (`open` are served by their live analysis). */
   symbols(query: string, open: Set<string>): SymbolInformation[] {
     const out: SymbolInformation[] = [];
-    for (const [uri, entities] of this.entries) {
+    for (const [uri, { entities }] of this.entries) {
       if (open.has(uri)) continue;
       for (const e of entities) {
         if (!matches(query, e.name)) continue;
@@ -107,6 +115,11 @@ export class WorkspaceIndex {
       }
     }
     return out;
+  }
+
+  /** Conversation graphs of indexed files not open in the editor (`open` are served by their live analysis). */
+  graphs(open: Set<string>): GraphResult[] {
+    return [...this.entries].filter(([uri]) => !open.has(uri)).map(([, f]) => f.graph);
   }
 
   get size(): number {
