@@ -58,9 +58,13 @@ function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBa
 function reuseParagraphs(prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase) {
   const old = prev.text;
   const max = Math.min(old.length, text.length);
+  // Compare in blocks first (string equality runs natively), then character by character.
+  const BLOCK = 2048;
   let pre = 0;
+  while (pre + BLOCK <= max && old.slice(pre, pre + BLOCK) === text.slice(pre, pre + BLOCK)) pre += BLOCK;
   while (pre < max && old.charCodeAt(pre) === text.charCodeAt(pre)) pre++;
   let suf = 0;
+  while (suf + BLOCK <= max - pre && old.slice(old.length - suf - BLOCK, old.length - suf) === text.slice(text.length - suf - BLOCK, text.length - suf)) suf += BLOCK;
   while (suf < max - pre && old.charCodeAt(old.length - 1 - suf) === text.charCodeAt(text.length - 1 - suf)) suf++;
   const delta = text.length - old.length;
   // Kept before: the line break ending the paragraph lies in the common prefix.
@@ -160,12 +164,14 @@ function analyzeWithFacts(
   const table = buildEntities(text, isSportsReport(sportsHits, text.length) ? withoutTeams(text, placed) : placed, kb, date);
 
   const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens, speech: facts[i].speech, triggers: facts[i].triggers }));
-  let counts = { doubles: 0, singleOpens: 0 };
+  let doubles = 0;
+  let singleOpens = 0;
   for (let p = 0; p < facts.length; p++) {
     const c = paragraphMemo(facts[p], paragraphs[p].text).counts;
-    counts = { doubles: counts.doubles + c.doubles, singleOpens: counts.singleOpens + c.singleOpens };
+    doubles += c.doubles;
+    singleOpens += c.singleOpens;
   }
-  const singles = singlesFromCounts(counts);
+  const singles = singlesFromCounts({ doubles, singleOpens });
   const scan = scanQuotes(text, paragraphs, singles, (p) => paragraphQuotes(facts[p], paragraphs[p].text, singles));
   const attributor = new Attributor(text, docParas, table);
   const marked = scan.quotes
