@@ -15,6 +15,10 @@ export interface PlacedCandidate extends Candidate {
   surface?: string;
   /** The mention this candidate became in the last analysis (see outputMention). */
   output?: Mention;
+  /** Organisations: the folded first word, the id key and the mention form, computed once. */
+  orgFirst?: string;
+  orgKey?: string;
+  orgForm?: Mention['form'];
   para: number;
   /** Document-wide sentence key: paragraph * 10000 + sentence. */
   sentenceKey: number;
@@ -187,9 +191,11 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     attach(cl, c, 'name');
   }
 
-  const orgFirstWords = new Set(
-    cands.filter((c) => c.kind === 'org' && c.orgName && !c.orgId && c.ownerStart === undefined).map((c) => foldToken(c.orgName!.replace(/^the\s+/i, '').split(/\s+/)[0])),
-  );
+  const orgFirstWords = new Set<string>();
+  for (const c of cands) {
+    if (c.kind !== 'org' || !c.orgName || c.orgId || c.ownerStart !== undefined) continue;
+    orgFirstWords.add((c.orgFirst ??= foldToken(c.orgName.replace(/^the\s+/i, '').split(/\s+/)[0])));
+  }
   // Pass 2: single names and surnames; then titles and descriptions, in document order so that
   // "the PM" resolves to the most recently mentioned Prime Minister.
   for (const c of persons) {
@@ -316,7 +322,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     } else {
       if (!c.orgName) continue;
       name = c.orgName;
-      key = slugify(name);
+      key = c.orgKey ??= slugify(name);
     }
     let e = orgs.get(key);
     if (!e) {
@@ -325,7 +331,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       entities.push(e);
       byId.set(e.id, e);
     }
-    const form: Mention['form'] = c.form === 'metonym' ? 'metonym' : /^[A-Z.]{2,6}$/.test(text.slice(c.start, c.end)) ? 'acronym' : 'name';
+    const form: Mention['form'] = (c.orgForm ??= c.form === 'metonym' ? 'metonym' : /^[A-Z.]{2,6}$/.test(text.slice(c.start, c.end)) ? 'acronym' : 'name');
     e.mentions.push(outputMention(c, form, text, () => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form })));
     mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'organization', form, sentenceKey: c.sentenceKey, para: c.para });
   }

@@ -60,6 +60,9 @@ class Placed implements PlacedCandidate {
   folded?: PlacedCandidate['folded'];
   surface?: string;
   output?: PlacedCandidate['output'];
+  orgFirst?: string;
+  orgKey?: string;
+  orgForm?: PlacedCandidate['orgForm'];
   constructor(
     rel: Candidate,
     private readonly paragraph: LiveParagraph,
