@@ -19,6 +19,7 @@ export interface PlacedCandidate extends Candidate {
   orgFirst?: string;
   orgKey?: string;
   orgForm?: Mention['form'];
+  resolved?: ResolvedMention;
   para: number;
   /** Document-wide sentence key: paragraph * 10000 + sentence. */
   sentenceKey: number;
@@ -81,6 +82,15 @@ function outputMention(c: PlacedCandidate, form: Mention['form'], text: string, 
   c.output = m;
   void text;
   return m;
+}
+
+/** The resolved mention of a candidate, reused when nothing about it changed since the last analysis. */
+function resolvedMention(c: PlacedCandidate, entityId: string, type: Entity['type'], form: Mention['form']): ResolvedMention {
+  const r = c.resolved;
+  const start = c.start;
+  const para = c.para;
+  if (r && r.start === start && r.entityId === entityId && r.form === form && r.para === para && r.type === type) return r;
+  return (c.resolved = { start, end: c.end, entityId, type, form, sentenceKey: c.sentenceKey, para });
 }
 
 /** A name as written, case aside: spelled the same way or not. */
@@ -291,7 +301,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       });
       if (c.title && form === 'name') titles.push({ entityId: id, mentionStart: c.start, title: c.title });
       e.mentions.push(m);
-      mentions.push({ start: c.start, end: c.end, entityId: id, type: 'person', form, sentenceKey: c.sentenceKey, para: c.para });
+      mentions.push(resolvedMention(c, id, 'person', form));
     }
     clusterEntity.set(cl, e);
     entities.push(e);
@@ -333,7 +343,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     }
     const form: Mention['form'] = (c.orgForm ??= c.form === 'metonym' ? 'metonym' : /^[A-Z.]{2,6}$/.test(text.slice(c.start, c.end)) ? 'acronym' : 'name');
     e.mentions.push(outputMention(c, form, text, () => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form })));
-    mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'organization', form, sentenceKey: c.sentenceKey, para: c.para });
+    mentions.push(resolvedMention(c, e.id, 'organization', form));
   }
 
   // Countries.
@@ -350,7 +360,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       byId.set(e.id, e);
     }
     e.mentions.push(outputMention(c, c.form, text, () => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form })));
-    mentions.push({ start: c.start, end: c.end, entityId: e.id, type: 'country', form: c.form, sentenceKey: c.sentenceKey, para: c.para });
+    mentions.push(resolvedMention(c, e.id, 'country', c.form));
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);

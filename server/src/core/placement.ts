@@ -63,6 +63,7 @@ class Placed implements PlacedCandidate {
   orgFirst?: string;
   orgKey?: string;
   orgForm?: PlacedCandidate['orgForm'];
+  resolved?: PlacedCandidate['resolved'];
   constructor(
     rel: Candidate,
     private readonly paragraph: LiveParagraph,
