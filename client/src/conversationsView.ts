@@ -45,6 +45,8 @@ export class ConversationsProvider implements vscode.TreeDataProvider<Conversati
   private readonly changed = new vscode.EventEmitter<ConversationItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  private roots: ConversationItem[] = [];
+
   constructor(private readonly client: LanguageClient) {}
 
   refresh(): void {
@@ -54,10 +56,13 @@ export class ConversationsProvider implements vscode.TreeDataProvider<Conversati
   async getChildren(element?: ConversationItem): Promise<ConversationItem[]> {
     if (!element) {
       const editor = activeArticle();
-      if (!editor) return [];
+      if (!editor) return (this.roots = []);
       const uri = editor.document.uri.toString();
       const result = await this.client.sendRequest(ConversationsRequest, { textDocument: { uri } }).catch(() => null);
-      return result ? buildPeople(uri, result) : [];
+      // An answer for a version the user has already typed past is not shown (its ranges would be off): the
+      // analysis of the newer version refreshes the view.
+      if (result && result.version < editor.document.version && this.roots[0]?.uri === uri) return this.roots;
+      return (this.roots = result ? buildPeople(uri, result) : []);
     }
     if (element.kind === 'person') return element.contacts.map((contact) => ({ kind: 'contact', uri: element.uri, contact }));
     if (element.kind === 'contact' && element.contact.evidence.length > 1) {

@@ -2,8 +2,8 @@
 // finds. The client never analyses text itself: the views, commands and status bar ask the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AnalysisStateNotification } from '../../server/src/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnalysisStateNotification, WorkspaceTrustNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerExportCommands } from './export/commands';
 import { ConversationsProvider } from './conversationsView';
@@ -19,6 +19,8 @@ export interface NewsLensApi {
   ready: Promise<void>;
   /** The conversation graph panel (tests wait on its events). */
   graph: GraphApi;
+  /** The status bar item's text and tooltip (tests read them). */
+  statusBar: { readonly shown: { text: string; tooltip: string } };
 }
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'news-article'];
@@ -47,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     },
     markdown: { isTrusted: false, supportHtml: false },
     outputChannelName: 'News Lens',
+    // Read again at every (re)start of the server.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   const lc = (client = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions));
 
@@ -90,9 +94,59 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     }),
   );
 
+  // A server that dies is restarted by the language client (up to 4 times in 3 minutes); it re-opens the
+  // documents, so diagnostics come back on their own. The status bar says so meanwhile, and the views
+  // refresh once the new server runs.
+  let ran = false;
+  context.subscriptions.push(
+    lc.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) {
+        if (ran) {
+          statusBar.started();
+          refreshViews();
+        }
+        ran = true;
+      } else if (ran && newState === State.Starting) statusBar.serverRestarting();
+    }),
+  );
+
+  // Restricted mode (package.json capabilities.untrustedWorkspaces): VS Code hides workspace values of
+  // newsLens.gazetteerFiles, and the server reads no gazetteer file inside the workspace, until it is trusted.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification(WorkspaceTrustNotification, { trusted: true }).catch(() => undefined)));
+  if (!vscode.workspace.isTrusted) void tellRestricted(context);
+
   const ready = lc.start().then(() => statusBar.started());
   ready.catch((e) => void vscode.window.showErrorMessage(`News Lens: the language server did not start: ${e instanceof Error ? e.message : e}`));
-  return { client: lc, conversationsProvider, quotesProvider, ready, graph };
+  return { client: lc, conversationsProvider, quotesProvider, ready, graph, statusBar };
+}
+
+/** Whether the workspace's own settings name gazetteer files (read as text, never run). */
+async function workspaceNamesGazetteers(): Promise<boolean> {
+  const inspected = vscode.workspace.getConfiguration('newsLens').inspect<string[]>('gazetteerFiles');
+  if (inspected?.workspaceValue?.length || inspected?.workspaceFolderValue?.length) return true;
+  const files = [...(vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'))];
+  if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
+  for (const f of files) {
+    try {
+      if (new TextDecoder().decode(await vscode.workspace.fs.readFile(f)).includes('newsLens.gazetteerFiles')) return true;
+    } catch {
+      /* no settings file */
+    }
+  }
+  return false;
+}
+
+/** Tells the user once per workspace that its gazetteer files are ignored while it is not trusted. */
+async function tellRestricted(context: vscode.ExtensionContext): Promise<void> {
+  const key = 'newsLens.restrictedModeTold';
+  if (context.workspaceState.get(key) || !(await workspaceNamesGazetteers())) return;
+  await context.workspaceState.update(key, true);
+  const manage = 'Manage Workspace Trust';
+  const choice = await vscode.window.showInformationMessage(
+    'News Lens runs in restricted mode: this workspace is not trusted, so the gazetteer files named in its settings (newsLens.gazetteerFiles) are not read. Everything else works. Trust the workspace to use them.',
+    manage,
+  );
+  if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
 export async function deactivate(): Promise<void> {

@@ -42,6 +42,9 @@ export class QuotesProvider implements vscode.TreeDataProvider<QuotesItem> {
     if (!editor) return (this.roots = []);
     const uri = editor.document.uri.toString();
     const result = await this.client.sendRequest(QuotesRequest, { textDocument: { uri } }).catch(() => null);
+    // An answer for a version the user has already typed past is not shown: its ranges would be off; the
+    // analysis of the newer version refreshes the view.
+    if (result && result.version < editor.document.version && this.roots[0]?.uri === uri) return this.roots;
     return (this.roots = result ? groupBySpeaker(uri, result.quotes) : []);
   }
 

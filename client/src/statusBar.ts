@@ -1,4 +1,6 @@
-// The status bar item: the active article's counts ("6 leaders · 2 quotes") and the analysis state.
+// The status bar item: the active article's counts ("6 leaders · 2 quotes") and the analysis state: what
+// was skipped in a file larger than newsLens.maxFileSize ("2.0 of 50.0 MB"), and the language server
+// restarting after a crash.
 import * as vscode from 'vscode';
 import type { AnalysisStateParams } from '../../server/src/protocol';
 import { activeArticle } from './reveal';
@@ -7,6 +9,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newsLens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly states = new Map<string, AnalysisStateParams>();
   private starting = true;
+  private restarting = false;
 
   constructor() {
     this.item.name = 'News Lens';
@@ -16,6 +19,14 @@ export class StatusBar implements vscode.Disposable {
 
   started(): void {
     this.starting = false;
+    this.restarting = false;
+    this.update();
+  }
+
+  /** The language server stopped unexpectedly and is being restarted; its analyses will come again. */
+  serverRestarting(): void {
+    this.restarting = true;
+    this.states.clear();
     this.update();
   }
 
@@ -38,16 +49,26 @@ export class StatusBar implements vscode.Disposable {
     const counts = s?.counts ? `${plural(s.counts.leaders, 'leader')} · ${plural(s.counts.quotes, 'quote')}` : 'News Lens';
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**News Lens**\n\n');
-    if (this.starting || !s) {
+    if (this.restarting) {
+      this.item.text = '$(sync~spin) News Lens: restarting';
+      md.appendText('The language server stopped unexpectedly and is being restarted. Your documents are not affected.');
+    } else if (this.starting || !s) {
       this.item.text = '$(sync~spin) News Lens';
       md.appendText(this.starting ? 'Starting the language server…' : 'Waiting for the analysis…');
     } else if (s.state === 'analyzing') {
       this.item.text = `$(sync~spin) ${counts}`;
       md.appendText('Analysing…');
     } else if (s.state === 'ready' && s.counts) {
-      this.item.text = `$(globe) ${counts}`;
+      const t = s.truncated;
+      this.item.text = t ? `$(warning) ${counts} · analysed ${ofSize(t.analyzedBytes, t.totalBytes)}` : `$(globe) ${counts}`;
       const c = s.counts;
-      md.appendText(`${plural(c.leaders, 'leader')}, ${plural(c.people, 'person')} in all, ${plural(c.countries, 'country')}, ${plural(c.quotes, 'quote')} and ${plural(c.paraphrases, 'paraphrase')}, ${plural(c.interactions, 'conversation')}, ${plural(c.diagnostics, 'finding')}.`);
+      if (t) {
+        md.appendText(
+          `Only the first ${ofSize(t.analyzedBytes, t.totalBytes).replace(' of ', ' of this ')} file were analysed: it is larger than newsLens.maxFileSize (${t.maxBytes.toLocaleString('en-US')} bytes). ` +
+            'The rest is skipped; an information diagnostic marks where it begins. Raise newsLens.maxFileSize to analyse more.\n\n',
+        );
+      }
+      md.appendText(`${plural(c.leaders, 'leader')}, ${plural(c.people, 'person')} in all, ${plural(c.countries, 'country')}, ${plural(c.quotes, 'quote')} and ${plural(c.paraphrases, 'paraphrase')}, ${plural(c.interactions, 'conversation')}, ${plural(c.diagnostics, 'finding')}${t ? ' in the analysed part' : ''}.`);
       if (s.durationMs !== undefined) md.appendText(` Analysed in ${Math.round(s.durationMs)} ms.`);
     } else if (s.state === 'too-large') {
       this.item.text = '$(warning) News Lens: file too large';
@@ -63,7 +84,20 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** The item's text and tooltip (the tests read them). */
+  get shown(): { text: string; tooltip: string } {
+    const tip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tip === 'string' ? tip : tip?.value ?? '' };
+  }
+
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** "2.0 of 50.0 MB", "12 of 48 KB": two sizes in the larger one's unit. */
+export function ofSize(part: number, whole: number): string {
+  if (whole >= 1e6) return `${(part / 1e6).toFixed(1)} of ${(whole / 1e6).toFixed(1)} MB`;
+  if (whole >= 1e3) return `${Math.round(part / 1e3)} of ${Math.round(whole / 1e3)} KB`;
+  return `${part} of ${whole} bytes`;
 }

@@ -155,6 +155,21 @@ export interface AnalysisCounts {
   diagnostics: number;
 }
 
+/**
+ * A document larger than newsLens.maxFileSize is analysed only up to a paragraph break within that many
+ * bytes; the rest is skipped (and said so by the `analysis-truncated` diagnostic).
+ */
+export interface AnalysisTruncation {
+  /** UTF-16 length of the analysed beginning (the offset where the skipped part starts). */
+  analyzedLength: number;
+  totalLength: number;
+  /** UTF-8 bytes analysed and in all. */
+  analyzedBytes: number;
+  totalBytes: number;
+  /** newsLens.maxFileSize. */
+  maxBytes: number;
+}
+
 export interface AnalysisStateParams {
   uri: string;
   version: number;
@@ -162,10 +177,21 @@ export interface AnalysisStateParams {
   counts?: AnalysisCounts;
   /** Milliseconds the engine took, when state is 'ready'. */
   durationMs?: number;
+  /** Set when state is 'ready' and only the beginning of the document was analysed. */
+  truncated?: AnalysisTruncation;
   message?: string;
 }
 
 export const AnalysisStateNotification = new NotificationType<AnalysisStateParams>('newsLens/analysisState');
+
+// ---- newsLens/workspaceTrust (client → server): the workspace was trusted (restricted mode ended) ----
+
+/**
+ * In an untrusted workspace (initializationOptions.workspaceTrusted: false) the server reads no gazetteer
+ * file inside a workspace folder or named by a relative path. The client sends this when the user trusts
+ * the workspace; the server then reads them and re-analyses.
+ */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('newsLens/workspaceTrust');
 
 /** The diagnostic codes' documentation anchors in the README. */
 export const DIAGNOSTIC_DOCS_BASE = 'https://github.com/news-lens/news-lens#diagnostic-';

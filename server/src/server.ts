@@ -43,6 +43,7 @@ import {
   GraphRequest,
   QuotesRequest,
   RefreshRequest,
+  WorkspaceTrustNotification,
   type AnalysisCounts,
 } from './protocol';
 import { ExportRequest } from './protocol';
@@ -54,6 +55,11 @@ export interface InitializationOptions {
   settings?: unknown;
   /** Index the workspace folders for workspace symbols (default true). */
   indexWorkspace?: boolean;
+  /**
+   * False in an untrusted workspace (VS Code's restricted mode): no gazetteer file inside a workspace folder
+   * or named by a relative path is read until newsLens/workspaceTrust says otherwise. Default true.
+   */
+  workspaceTrusted?: boolean;
 }
 
 function counts(a: Analysis): AnalysisCounts {
@@ -106,7 +112,7 @@ function startServer(): void {
     },
     analyzed(view, durationMs, published) {
       if (!published) void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
-      if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs });
+      if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs, ...(view.truncated ? { truncated: view.truncated } : {}) });
       if (refreshTokens) void connection.languages.semanticTokens.refresh();
       if (refreshHints) void connection.languages.inlayHint.refresh();
     },
@@ -134,6 +140,7 @@ function startServer(): void {
     index.progressSupported = !!caps.window?.workDoneProgress;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     gazetteers.setWorkspaceFolders(folders);
+    gazetteers.setTrusted(init.workspaceTrusted !== false);
     index.setFolders(folders);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'News Lens', version: '0.1.0' } };
   });
@@ -148,6 +155,11 @@ function startServer(): void {
     gazetteers.setWorkspaceFolders(folders);
     index.setFolders(folders);
     if (indexWorkspace) index.start();
+  });
+
+  connection.onNotification(WorkspaceTrustNotification, ({ trusted }) => {
+    gazetteers.setTrusted(trusted !== false);
+    cache.invalidateAll();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -190,7 +202,8 @@ function startServer(): void {
     return view && !view.skipped ? inlayHints(view, params.range) : null;
   });
   connection.onCodeAction(async (params, token) => {
-    const view = await cache.exact(params.textDocument.uri, token);
+    // Quick fixes edit only inside the analysed part, so a document analysed in part still gets them.
+    const view = await cache.exact(params.textDocument.uri, token, { partial: true });
     return view && !view.skipped ? codeActions(view, params.range, params.context.diagnostics, gazetteers) : null;
   });
   connection.onPrepareRename(async (params, token) => {

@@ -15,6 +15,7 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -116,6 +117,10 @@ export class LspClient {
     return { uri, version: 1, text, doc: TextDocument.create(uri, languageId, 1, text) };
   }
 
+  closeDocument(uri: string): void {
+    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
   /** Sends one incremental change replacing [start, end) with `newText`. */
   edit(d: Doc, start: number, end: number, newText: string): Doc {
     const change: TextDocumentContentChangeEvent = { range: { start: d.doc.positionAt(start), end: d.doc.positionAt(end) }, text: newText };
@@ -155,11 +160,19 @@ export function makeWorkspace(files: Record<string, string>): string {
   return dir;
 }
 
-export async function startServer(options: { workspace: string; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> }): Promise<{ client: LspClient; init: InitializeResult }> {
+export async function startServer(options: {
+  workspace: string;
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+  /** Extra node flags for the server process. */
+  nodeArgs?: string[];
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+}): Promise<{ client: LspClient; init: InitializeResult }> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
   // NEWS_LENS_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof when profiling).
-  const nodeArgs = (process.env.NEWS_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const nodeArgs = [...(process.env.NEWS_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(options.nodeArgs ?? [])];
+  const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const client = new LspClient(proc, connection, options.workspace);
   proc.stderr!.on('data', (b) => {

@@ -2,7 +2,7 @@
 // all-or-nothing writes that never replace a file without confirmation, and the streamed workspace
 // export: 1,000 generated articles analysed by the engine and streamed into one jsonl and one csv file,
 // with progress, measured for time and memory, and cancelled half-way without leaving a partial file.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +23,7 @@ import {
 } from '../../server/src/io/atomicWrite';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-writer-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const fresh = () => {
   const d = path.join(tmp, `case-${++n}`);
@@ -82,6 +83,17 @@ test('writeFilesAtomic: if a rename fails half-way, the files already replaced g
   }
   assert.deepEqual(files.map((f) => fs.readFileSync(f, 'utf8')), ['old 0', 'old 1', 'old 2']);
   assert.deepEqual(listing(d), ['1.txt', '2.txt', '3.txt']);
+});
+
+test('a folder standing where a file should go is never replaced, even with overwrite', async () => {
+  const d = fresh();
+  const dir = path.join(d, 'taken.json');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'inside.txt'), 'keep me');
+  await assert.rejects(writeFilesAtomic([{ path: dir, content: '{}' }], { overwrite: true }), /exists and is not a file/);
+  await assert.rejects(writeStreamAtomic(dir, ['{}'], { overwrite: true }), /exists and is not a file/);
+  assert.equal(fs.readFileSync(path.join(dir, 'inside.txt'), 'utf8'), 'keep me');
+  assert.deepEqual(listing(d), ['taken.json']);
 });
 
 test('insideFolder: export names never leave their folder', () => {

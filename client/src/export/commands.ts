@@ -166,7 +166,10 @@ async function exportArticleCommand(client: LanguageClient, arg?: ExportCommandO
 
 // ---- the workspace ----
 
-/** The workspace's articles (the configured languages' extensions), without hidden, build and output folders. */
+/**
+ * The workspace's articles (the configured languages' extensions), without hidden, build and output
+ * folders, files.exclude, the export's own target and News Lens reports (*.report.md).
+ */
 async function listArticles(exclude: (p: string) => boolean): Promise<vscode.Uri[]> {
   const found: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -179,7 +182,8 @@ async function listArticles(exclude: (p: string) => boolean): Promise<vscode.Uri
       if (uri.scheme !== 'file') continue;
       const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep);
       if (rel.slice(0, -1).some((d) => d.startsWith('.') || SKIP_DIRS.has(d)) || rel[rel.length - 1].startsWith('.')) continue;
-      if (exclude(uri.fsPath)) continue;
+      // Our own Markdown reports are .md files but not articles.
+      if (exclude(uri.fsPath) || /\.report\.md$/i.test(uri.fsPath)) continue;
       found.push(uri);
     }
   }

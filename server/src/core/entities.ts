@@ -237,6 +237,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     if (cl) attach(cl, c, c.form === 'title' ? 'title' : 'description');
   }
 
+  const closeSpellings = new Map<string, boolean>();
   // Spelling variants: a full name written differently from the person's first full name in the article
   // ("Mahmud Abbas" after "Mahmoud Abbas", "el-Sisi" after "al-Sisi").
   for (const cl of clusters) {
@@ -248,8 +249,12 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     for (let k = 1; k < full.length; k++) {
       const c = full[k].c;
       const toks = c.nameTokens!;
-      if (toks.length !== firstToks.length || surfaceOf(c) === firstSurface) continue;
-      const close = toks.every((t, k) => editDistance(foldName(t), foldName(firstToks[k])) <= 2);
+      const surface = surfaceOf(c);
+      if (toks.length !== firstToks.length || surface === firstSurface) continue;
+      // The same pair of spellings recurs in long documents: decide it once.
+      const pair = `${firstSurface}|${surface}`;
+      let close = closeSpellings.get(pair);
+      if (close === undefined) closeSpellings.set(pair, (close = toks.every((t, k) => editDistance(foldName(t), foldName(firstToks[k])) <= 2)));
       if (close) variants.push({ cluster: cl, c, other: { text: nameText(first), start: first.start, end: first.end } });
     }
   }

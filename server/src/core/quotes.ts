@@ -152,7 +152,8 @@ export function scanQuotes(
       if (c && c.family === open.family && (c.role === 'open' || c.role === 'either')) {
         open.paragraphs++;
         open.lastParaEnd = para.end;
-        if (scanParagraph(text, para, firstNonSpace + 1, singles, quotes, stray, open)) open = undefined;
+        // Closed here, a new quote may open later in the same paragraph: carry that one on instead.
+        open = scanParagraph(text, para, firstNonSpace + 1, singles, quotes, stray, open);
         continue;
       }
       quotes.push({ start: open.start, end: trimEnd(text, open.lastParaEnd), open: open.mark, closed: false, paragraphs: open.paragraphs });
@@ -196,11 +197,14 @@ function scanParagraphFresh(text: string, para: Paragraph, singles: boolean, quo
   return state.open;
 }
 
-/** Continues an open multi-paragraph quote; returns true when it closed in this paragraph. */
-function scanParagraph(text: string, para: Paragraph, from: number, singles: boolean, quotes: QuoteSpan[], stray: StrayMark[], open: OpenState): boolean {
+/**
+ * Continues an open multi-paragraph quote; returns the quote still open at the paragraph's end: the same
+ * one, a new one opened after it closed, or none.
+ */
+function scanParagraph(text: string, para: Paragraph, from: number, singles: boolean, quotes: QuoteSpan[], stray: StrayMark[], open: OpenState): OpenState | undefined {
   const state: { open?: OpenState } = { open };
   scanRange(text, para, from, singles, quotes, stray, state);
-  return state.open === undefined;
+  return state.open;
 }
 
 /**

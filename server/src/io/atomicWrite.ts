@@ -171,7 +171,8 @@ async function commit(staged: Staged[]): Promise<void> {
     await Promise.all(staged.map((s) => removeQuietly(s.temp)));
     throw e;
   }
-  await Promise.all(done.map((d) => (d.backup ? removeQuietly(d.backup) : undefined)));
+  // Backups are the replaced files (plan() only lets regular files be replaced): unlink, never rm -r.
+  await Promise.all(done.map((d) => (d.backup ? fs.promises.unlink(d.backup).catch(() => undefined) : undefined)));
 }
 
 /**
@@ -184,6 +185,7 @@ async function plan(entries: { target: string; content: () => Promise<Uint8Array
   const replace = new Set<string>();
   for (const e of entries) {
     if (!(await exists(e.target))) continue;
+    if (!(await fs.promises.stat(e.target)).isFile()) throw new Error(`${e.target} exists and is not a file`);
     if (await sameContent(e.target, await e.content())) skip.add(e.target);
     else if (protect.has(path.resolve(e.target))) throw new ProtectedFileError(e.target);
     else replace.add(e.target);
@@ -247,6 +249,7 @@ export async function writeStreamAtomic(target: string, chunks: AsyncIterable<st
   if (opts.protect?.some((p) => path.resolve(p) === target)) throw new ProtectedFileError(target);
   let replace = false;
   if (await exists(target)) {
+    if (!(await fs.promises.stat(target)).isFile()) throw new Error(`${target} exists and is not a file`);
     if (!opts.overwrite && !(opts.confirm && (await opts.confirm([target])))) {
       if (opts.confirm) throw new ExportCancelledError('not replacing the existing file');
       throw new FileExistsError([target]);

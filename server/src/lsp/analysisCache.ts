@@ -4,13 +4,17 @@
 // re-parses the paragraphs it touched); at most one job per document is in flight and versions that were
 // superseded before their turn are never analysed. A result is published only if the document is still
 // at the analysed version; otherwise it is kept to serve requests, shifted through the newer edits.
+// A document larger than newsLens.maxFileSize is analysed up to a paragraph break within that budget
+// (limits.ts): read-only features serve that beginning; what needs the whole document (rename, the
+// annotations request, export) treats it as too large.
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalyzeOptions } from '../core/types';
-import type { AnalysisStateKind } from '../protocol';
+import type { AnalysisStateKind, AnalysisTruncation } from '../protocol';
 import type { AnalysisWorkerHost } from './analysisWorker';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { GazetteerStore } from './gazetteers';
+import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';
 
@@ -23,8 +27,10 @@ export interface AnalysisView {
   /** The version the engine actually analysed (older than `version` while a fresh analysis runs). */
   analyzedVersion: number;
   settings: NewsLensSettings;
-  /** Set when the document is not analysed (disabled language, too large). */
+  /** Set when the document is not analysed (disabled language, failed analysis; too large for `exact` callers). */
   skipped?: AnalysisStateKind;
+  /** Set when only the beginning of the document was analysed (larger than newsLens.maxFileSize). */
+  truncated?: AnalysisTruncation;
 }
 
 export interface AnalysisEvents {
@@ -37,7 +43,7 @@ export interface AnalysisEvents {
 
 interface DocState {
   open: OpenDocument;
-  latest?: { version: number; analysis: Analysis; settings: NewsLensSettings; skipped?: AnalysisStateKind; outdated?: boolean };
+  latest?: { version: number; analysis: Analysis; settings: NewsLensSettings; skipped?: AnalysisStateKind; truncated?: AnalysisTruncation; outdated?: boolean };
   shifted?: { version: number; analysis: Analysis };
   timer?: NodeJS.Timeout;
   running: boolean;
@@ -110,13 +116,18 @@ export class AnalysisCache {
     return this.makeView(s);
   }
 
-  /** The analysis of exactly the current version (for edits: rename, code actions, annotations). */
-  async exact(uri: string, token?: CancellationToken): Promise<AnalysisView | undefined> {
+  /**
+   * The analysis of exactly the current version (for edits: rename, code actions, annotations, export).
+   * A document analysed only in part counts as too large (`skipped: 'too-large'`) unless `partial` is set
+   * (code actions: their edits stay inside the analysed part).
+   */
+  async exact(uri: string, token?: CancellationToken, options: { partial?: boolean } = {}): Promise<AnalysisView | undefined> {
     const s = this.states.get(uri);
     if (!s) return undefined;
     await this.exactState(s, token);
     if (!s.latest || s.closed || token?.isCancellationRequested || s.latest.outdated || s.latest.version !== s.open.doc.version) return undefined;
-    return this.makeView(s);
+    const view = this.makeView(s);
+    return view.truncated && !options.partial && !view.skipped ? { ...view, skipped: 'too-large' } : view;
   }
 
   private async exactState(s: DocState, token?: CancellationToken): Promise<void> {
@@ -137,7 +148,7 @@ export class AnalysisCache {
       }
       analysis = s.shifted.analysis;
     }
-    return { uri: doc.uri, doc, version: doc.version, analysis, analyzedVersion: latest.version, settings: latest.settings, skipped: latest.skipped };
+    return { uri: doc.uri, doc, version: doc.version, analysis, analyzedVersion: latest.version, settings: latest.settings, skipped: latest.skipped, truncated: latest.truncated };
   }
 
   private async run(s: DocState): Promise<void> {
@@ -167,7 +178,8 @@ export class AnalysisCache {
     const version = doc.version;
     const text = doc.getText();
     const settings = await this.settings.get(uri);
-    const skipped = !settings.enable || !settings.languages.includes(doc.languageId) ? 'disabled' : Buffer.byteLength(text, 'utf8') > settings.maxFileSize ? 'too-large' : undefined;
+    const skipped = !settings.enable || !settings.languages.includes(doc.languageId) ? 'disabled' : undefined;
+    const truncated = skipped ? undefined : analysisCut(text, settings.maxFileSize);
     let analysis = EMPTY_ANALYSIS;
     let ms = 0;
     let published = false;
@@ -177,11 +189,13 @@ export class AnalysisCache {
         const { options, key } = await this.options(uri, settings);
         if (s.closed) return;
         if (doc.version !== version && s.timer) return; // superseded while loading options; the timer will run it
-        const job = { uri, languageId: doc.languageId, version, text, optionsKey: key, options, severity: settings.severity };
+        const analysed = truncated ? text.slice(0, truncated.analyzedLength) : text;
+        const job = { uri, languageId: doc.languageId, version, text: analysed, optionsKey: key, options, severity: settings.severity };
         ({ result: analysis, ms } = await this.worker.analyze(job, (early) => {
           if (s.closed || doc.version !== version) return; // stale: never published
           published = true;
-          this.events.diagnostics(uri, version, early.diagnostics);
+          const skippedPart = truncated && truncationDiagnostic(doc, truncated, settings.severity, version);
+          this.events.diagnostics(uri, version, skippedPart ? [...early.diagnostics, skippedPart] : early.diagnostics);
         }));
       } catch (e) {
         this.log(`News Lens: analysis of ${uri} failed: ${(e as Error).stack || e}`);
@@ -192,7 +206,7 @@ export class AnalysisCache {
       }
     }
     if (s.closed) return;
-    s.latest = { version, analysis, settings, skipped };
+    s.latest = { version, analysis, settings, skipped, truncated };
     s.shifted = undefined;
     s.open.edits = s.open.edits.filter((e) => e.version > version);
     if (doc.version !== version) return; // stale: never published; the pending timer analyses the newer text

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../core/types';
 import { DIAGNOSTIC_DOCS_BASE } from '../protocol';
 import type { AnalysisView } from './analysisCache';
+import { truncationDiagnostic } from './limits';
 import { spanToLocation, spanToRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'News Lens';
@@ -42,5 +43,8 @@ export function toLspDiagnostics(view: AnalysisView): Diagnostic[] {
       data,
     });
   }
+  // A document analysed only in part: one more diagnostic where the skipped part starts (limits.ts).
+  const skippedPart = view.truncated && truncationDiagnostic(view.doc, view.truncated, view.settings.severity, view.version);
+  if (skippedPart) out.push(skippedPart);
   return out;
 }

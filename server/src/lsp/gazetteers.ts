@@ -1,6 +1,7 @@
 // The user's gazetteer files (newsLens.gazetteerFiles, relative to the document's workspace folder):
 // loaded with the shared loader, cached by modification time, their errors published as diagnostics on
-// the gazetteer file itself.
+// the gazetteer file itself. In an untrusted workspace (restricted mode) files inside a workspace folder or
+// named by a relative path are not read at all, and the user is told once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,8 +20,22 @@ export class GazetteerStore {
   private folders: string[] = [];
   /** Every gazetteer path some document's settings named (existing or not). */
   private readonly known = new Set<string>();
+  private trusted = true;
+  private told = false;
 
   constructor(private readonly connection: Connection) {}
+
+  /** False in an untrusted workspace: workspace gazetteer files are then ignored. */
+  setTrusted(trusted: boolean): void {
+    if (trusted !== this.trusted) this.cache.clear();
+    this.trusted = trusted;
+  }
+
+  /** A file the workspace provides: named by a relative path, or inside a workspace folder. */
+  private inWorkspace(configured: string, file: string): boolean {
+    if (!path.isAbsolute(configured)) return true;
+    return this.folders.some((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
 
   setWorkspaceFolders(uris: string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -45,7 +60,15 @@ export class GazetteerStore {
   async load(uri: string, files: string[]): Promise<{ records: LeaderRecord[]; signature: string }> {
     const records: LeaderRecord[] = [];
     const parts: string[] = [];
-    for (const file of this.resolve(uri, files)) {
+    const resolved = this.resolve(uri, files);
+    const ignored: string[] = [];
+    for (let i = 0; i < resolved.length; i++) {
+      const file = resolved[i];
+      if (!this.trusted && this.inWorkspace(files[i], file)) {
+        ignored.push(files[i]);
+        parts.push(`${file}:untrusted`);
+        continue;
+      }
       this.known.add(file);
       let mtimeMs: number;
       try {
@@ -61,6 +84,12 @@ export class GazetteerStore {
       }
       parts.push(`${file}:${mtimeMs}`);
       records.push(...loaded.records);
+    }
+    if (ignored.length && !this.told) {
+      this.told = true;
+      void this.connection.window.showInformationMessage(
+        `News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`,
+      );
     }
     return { records, signature: parts.join('|') };
   }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
+import { readArticleFile } from '../io/article';
 import type { GraphResult } from '../protocol';
 import type { AnalysisWorkerHost, IndexedFile } from './analysisWorker';
 import type { SettingsStore } from './settings';
@@ -87,7 +88,8 @@ export class WorkspaceIndex {
       const settings = await this.settings.get(uri);
       const stat = await fs.promises.stat(file);
       if (!stat.isFile() || stat.size > settings.maxFileSize) return void this.entries.delete(uri);
-      const text = await fs.promises.readFile(file, 'utf8');
+      // Binary files and invalid UTF-8 are refused with a reason (logged below), as by the CLI.
+      const { text } = await readArticleFile(file, settings.maxFileSize);
       const { result } = await this.worker.index(uri, text, settings.articleDate ? { date: settings.articleDate } : {});
       this.entries.set(uri, result);
     } catch (e) {
