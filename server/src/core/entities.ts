@@ -225,15 +225,22 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       if (cl) attach(cl, c, 'name');
     }
   }
+  // People by office, so that "the PM" looks only at those who are (or are called) Prime Minister.
+  const byOffice = new Map<string, PersonCluster[]>();
   for (const cl of clusters) {
     cl.roles = personRoles(cl, kb, date);
     cl.offices = new Set([...cl.titles.map((t) => t.office).filter(Boolean), ...cl.roles.map((r) => r.title)]);
     cl.countries = new Set([...cl.titles.flatMap((t) => (t.country ? [t.country] : [])), ...cl.roles.flatMap((r) => (r.country ? [r.country] : []))]);
     cl.starts = cl.mentions.map((m) => m.c.start).sort((a, b) => a - b);
+    for (const o of cl.offices) index(byOffice, o, cl);
+    if (cl.kb || cl.titles.some((t) => t.leader)) index(byOffice, LEADER_KEY, cl);
   }
   for (const c of persons) {
     if (c.kind !== 'title-only' && c.kind !== 'description') continue;
-    const cl = resolveTitleMention(clusters, c);
+    const office = c.title?.office ?? '';
+    const candidates = new Set((OFFICE_EQUIV[office] ?? [office]).flatMap((o) => byOffice.get(o) ?? []));
+    if (office === 'Leader') for (const cl of byOffice.get(LEADER_KEY) ?? []) candidates.add(cl);
+    const cl = resolveTitleMention([...candidates], c);
     if (cl) attach(cl, c, c.form === 'title' ? 'title' : 'description');
   }
 
@@ -417,6 +424,7 @@ function recordsById(kb: KnowledgeBase): Map<string, LeaderRecord> {
   return m;
 }
 
+const LEADER_KEY = '\u0000leader';
 const OFFICE_EQUIV: Record<string, string[]> = {
   Leader: ['President', 'Prime Minister', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
 };
@@ -435,6 +443,7 @@ function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate): Per
   for (const cl of clusters) {
     const starts = cl.starts!;
     if (!starts.length || starts[0] >= c.start) continue;
+    // (The caller passes only people holding or called by the office; checked again here for safety.)
     const officeOk = accepted.some((o) => cl.offices!.has(o)) || (office === 'Leader' && (!!cl.kb || cl.titles.some((t) => t.leader)));
     if (!officeOk) continue;
     if (wantCountry && !cl.countries!.has(wantCountry)) continue;
