@@ -63,6 +63,8 @@ interface PersonCluster {
   mentions: { c: PlacedCandidate; form: Mention['form'] }[];
   titles: TitleSpan[];
   lastPos: number;
+  /** Folded spellings already in `names`. */
+  spellings: Set<string>;
   /** Computed once clustering by name is done (see resolveTitleMention). */
   offices?: Set<string>;
   countries?: Set<string>;
@@ -123,7 +125,6 @@ function editDistance(a: string, b: string): number {
 
 export function buildEntities(text: string, cands: PlacedCandidate[], kb: KnowledgeBase, date: string | undefined): EntityTable {
   const clusters: PersonCluster[] = [];
-  const clusterOf = new Map<PlacedCandidate, PersonCluster>();
   const variants: { cluster: PersonCluster; c: PlacedCandidate; other: { text: string; start: number; end: number } }[] = [];
 
   const nameText = (c: PlacedCandidate) => text.slice(c.start, c.end);
@@ -142,13 +143,17 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   };
   const recordById = recordsById(kb);
   const newCluster = (c: PlacedCandidate, kbRec?: LeaderRecord): PersonCluster => {
-    const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : folded(c).key, kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start };
+    const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : folded(c).key, kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start, spellings: new Set() };
     clusters.push(cl);
     if (kbRec) byKbId.set(kbRec.id, cl);
     else byKey.set(cl.key, cl);
     return cl;
   };
   const addName = (cl: PersonCluster, c: PlacedCandidate, knownName?: string[]) => {
+    // Each spelling once: a name repeated through a long document adds nothing new after its first time.
+    const spelling = knownName ? `kb:${knownName.join(' ')}` : folded(c).key;
+    if (cl.spellings.has(spelling)) return;
+    cl.spellings.add(spelling);
     // A surname alone that the knowledge base completes ("Putin" → Vladimir Putin) adds the full name's tokens.
     const toks = knownName ? knownName.map(foldToken) : folded(c).tokens;
     for (const t of toks) {
@@ -168,7 +173,6 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     cl.mentions.push({ c, form });
     if (c.title) cl.titles.push(c.title);
     cl.lastPos = c.start;
-    clusterOf.set(c, cl);
   };
 
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
