@@ -86,11 +86,11 @@ function readArticle(file: string): { text: string; bytes: Buffer } {
   return { text: decodeArticle(bytes), bytes };
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
-  if (argv[0] === 'export') return exportMain(argv.slice(1), out, err);
-  let args: Args | 'help';
+/** Parsed arguments, or the exit code after printing usage: 0 for --help, 2 for bad arguments. */
+function parsedOrExit<T>(parse: () => T | 'help', out: (s: string) => void, err: (s: string) => void): T | number {
+  let args: T | 'help';
   try {
-    args = parseArgs(argv);
+    args = parse();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err(`news-lens: ${e.message}\n\n${USAGE}`);
@@ -100,6 +100,13 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     out(USAGE);
     return 0;
   }
+  return args;
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
+  if (argv[0] === 'export') return exportMain(argv.slice(1), out, err);
+  const args = parsedOrExit(() => parseArgs(argv), out, err);
+  if (typeof args === 'number') return args;
   const { gazetteer, status: gazetteerStatus } = loadGazetteers(args.gazetteers, err);
   let status = gazetteerStatus;
   const results: unknown[] = [];
@@ -184,18 +191,8 @@ function parseExportArgs(rest: string[]): ExportArgs | 'help' {
  * the run; every export is written atomically, all its files or none; the articles are never replaced.
  */
 async function exportMain(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let args: ExportArgs | 'help';
-  try {
-    args = parseExportArgs(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    err(`news-lens: ${e.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args === 'help') {
-    out(USAGE);
-    return 0;
-  }
+  const args = parsedOrExit(() => parseExportArgs(argv), out, err);
+  if (typeof args === 'number') return args;
   const { gazetteer, status: gazetteerStatus } = loadGazetteers(args.gazetteers, err);
   let status = gazetteerStatus;
   const inputs = args.files.filter((f) => f !== '-').map((f) => path.resolve(f));
