@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { QuotesRequest, type QuoteInfo } from '../../server/src/protocol';
-import { activeArticle, shorten } from './reveal';
+import { activeArticle, markdownText, shorten } from './reveal';
 
 export type QuotesItem =
   | { kind: 'speaker'; uri: string; id: string | null; name: string; quotes: QuoteInfo[] }
@@ -64,7 +64,7 @@ export class QuotesProvider implements vscode.TreeDataProvider<QuotesItem> {
     const q = element.quote;
     const item = new vscode.TreeItem(shorten(q.text), vscode.TreeItemCollapsibleState.None);
     item.description = q.cue ?? q.kind;
-    item.tooltip = new vscode.MarkdownString().appendText(q.text);
+    item.tooltip = markdownText(q.text);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.contextValue = q.speakerRange || q.speaker ? 'quote' : 'quote.unattributed';
     item.id = `${element.uri}#quote:${q.id}`;

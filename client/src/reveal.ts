@@ -27,3 +27,15 @@ export function shorten(text: string, max = 70): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
+
+/**
+ * Article text as markdown that renders as exactly that text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so no link, `command:` link, image, HTML tag,
+ * emphasis or heading written in an article becomes active. (MarkdownString.appendText leaves `<` alone.)
+ */
+export function markdownText(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text.replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '\\$&'));
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}

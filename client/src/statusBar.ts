@@ -45,7 +45,8 @@ export class StatusBar implements vscode.Disposable {
     const editor = activeArticle();
     if (!editor) return this.item.hide();
     const s = this.states.get(editor.document.uri.toString());
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    const IRREGULAR: Record<string, string> = { person: 'people', country: 'countries' };
+    const plural = (n: number, w: string) => `${n} ${n === 1 ? w : IRREGULAR[w] ?? `${w}s`}`;
     const counts = s?.counts ? `${plural(s.counts.leaders, 'leader')} · ${plural(s.counts.quotes, 'quote')}` : 'News Lens';
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**News Lens**\n\n');

@@ -35,6 +35,7 @@ import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { SettingsStore } from './lsp/settings';
 import { documentSymbols, workspaceSymbolsOf } from './lsp/symbols';
 import { matches, WorkspaceIndex } from './lsp/workspaceIndex';
+import { IdleCollector } from './lsp/memory';
 import {
   AnalysisStateNotification,
   AnnotationsRequest,
@@ -95,6 +96,15 @@ function serverCapabilities(): ServerCapabilities {
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const log = (m: string) => connection.console.log(m);
+  // A promise nobody waits for that fails (a client that refuses a refresh request, a write to a closed
+  // pipe) must not end the process: Node's default for unhandled rejections is to exit. Log it and go on.
+  process.on('unhandledRejection', (reason) => {
+    try {
+      log(`News Lens: unhandled rejection: ${reason instanceof Error ? reason.stack || reason.message : String(reason)}`);
+    } catch {
+      /* the connection itself is gone */
+    }
+  });
   const documents = new DocumentStore();
   const settings = new SettingsStore(connection);
   const gazetteers = new GazetteerStore(connection);
@@ -106,6 +116,7 @@ function startServer(): void {
   let indexWorkspace = true;
   let folders: string[] = [];
 
+  const collector = new IdleCollector(1000);
   const cache = new AnalysisCache(documents, settings, gazetteers, worker, {
     diagnostics(uri, version, diagnostics) {
       void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -113,8 +124,8 @@ function startServer(): void {
     analyzed(view, durationMs, published) {
       if (!published) void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
       if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs, ...(view.truncated ? { truncated: view.truncated } : {}) });
-      if (refreshTokens) void connection.languages.semanticTokens.refresh();
-      if (refreshHints) void connection.languages.inlayHint.refresh();
+      if (refreshTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+      if (refreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     },
     state(uri, version, state, message) {
       void connection.sendNotification(AnalysisStateNotification, { uri, version, state, message });
@@ -126,6 +137,8 @@ function startServer(): void {
     closed: (uri) => {
       cache.closed(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // The document's text and analyses are garbage now: give the memory back once things are quiet.
+      collector.soon();
     },
   });
 

@@ -73,6 +73,9 @@ export interface Doc {
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  /** The order in which publications (and whatever a test stamps with `tick()`) arrived. */
+  readonly arrival = new WeakMap<PublishDiagnosticsParams, number>();
+  private ticks = 0;
   private readonly listeners: Array<() => void> = [];
   settings: Record<string, unknown> = {};
   stderr = '';
@@ -80,6 +83,7 @@ export class LspClient {
 
   constructor(readonly proc: ChildProcess, readonly connection: ProtocolConnection, readonly workspace: string) {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.arrival.set(p, this.tick());
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);
       this.diagnostics.set(p.uri, list);
@@ -94,6 +98,11 @@ export class LspClient {
       this.progress.push(p);
     });
     connection.onNotification('window/logMessage', () => undefined);
+  }
+
+  /** The next number of the arrival order (stamp a response with it when it arrives). */
+  tick(): number {
+    return ++this.ticks;
   }
 
   /** Resolves with the first diagnostics publication for `uri` that satisfies `ok` (past ones included). */
@@ -168,6 +177,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** The server process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Client capabilities (default CAPABILITIES). */
+  capabilities?: ClientCapabilities;
 }): Promise<{ client: LspClient; init: InitializeResult }> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
   // NEWS_LENS_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof when profiling).
@@ -186,7 +197,7 @@ export async function startServer(options: {
     processId: process.pid,
     rootUri: folder,
     workspaceFolders: [{ uri: folder, name: path.basename(options.workspace) }],
-    capabilities: CAPABILITIES,
+    capabilities: options.capabilities ?? CAPABILITIES,
     initializationOptions: { debounceMs: 20, ...options.initializationOptions },
   });
   await connection.sendNotification(InitializedNotification.type, {});

@@ -11,6 +11,7 @@ import { articleGraph } from '../graph/model';
 import type { GraphResult } from '../protocol';
 import type { AnalysisView } from './analysisCache';
 import { toLspDiagnostics } from './diagnostics';
+import { fullGc, heapUsed, IdleCollector } from './memory';
 import { spanToRange } from './positions';
 import type { SeveritySetting } from './settings';
 
@@ -92,15 +93,31 @@ function indexEntities(doc: TextDocument, analysis: Analysis): IndexedEntity[] {
     }));
 }
 
+/**
+ * Characters of text whose analysers (with their per-paragraph caches, about 40 bytes of heap per character
+ * of text) are kept. The least recently analysed documents beyond it lose theirs: their next edit is
+ * analysed from scratch (fast enough for a document nobody is typing in), and ten open 1 MB documents stay
+ * under 500 MB (npm run bench:memory). The document being analysed always keeps its analyser.
+ */
+export const ANALYZER_CACHE_CHARS = 2_000_000;
+
 /** The engine's analysers, one per document (in the worker, or in the LSP thread when no worker could start). */
 class AnalyzerPool {
-  private readonly analyzers = new Map<string, { key: string; analyzer: ArticleAnalyzer }>();
+  /** In order of last use, least recent first. */
+  private readonly analyzers = new Map<string, { key: string; analyzer: ArticleAnalyzer; chars: number }>();
+
+  /** Set when analysers were dropped: their memory is garbage now. */
+  dropped = false;
 
   analyze(job: AnalyzeJob, early: (e: EarlyDiagnostics) => void): Analysis {
     const t0 = performance.now();
     let a = this.analyzers.get(job.uri);
-    if (!a || a.key !== job.optionsKey) this.analyzers.set(job.uri, (a = { key: job.optionsKey, analyzer: loadEngine().createAnalyzer(job.options) }));
+    if (!a || a.key !== job.optionsKey) a = { key: job.optionsKey, analyzer: loadEngine().createAnalyzer(job.options), chars: 0 };
+    this.analyzers.delete(job.uri);
+    this.analyzers.set(job.uri, a);
     const analysis = a.analyzer.analyze(job.text);
+    a.chars = job.text.length;
+    this.evict(job.uri);
     const ms = performance.now() - t0;
     const doc = TextDocument.create(job.uri, job.languageId, job.version, job.text);
     const view = { uri: job.uri, doc, version: job.version, analysis, analyzedVersion: job.version, settings: { severity: job.severity } };
@@ -113,11 +130,25 @@ class AnalyzerPool {
   }
 
   dispose(uri: string): void {
-    this.analyzers.delete(uri);
+    if (this.analyzers.delete(uri)) this.dropped = true;
+  }
+
+  /** Drops the least recently used analysers (never `keep`'s) while they hold more than ANALYZER_CACHE_CHARS. */
+  private evict(keep: string): void {
+    let total = 0;
+    for (const a of this.analyzers.values()) total += a.chars;
+    for (const [uri, a] of this.analyzers) {
+      if (total <= ANALYZER_CACHE_CHARS) break;
+      if (uri === keep) continue;
+      this.analyzers.delete(uri);
+      this.dropped = true;
+      total -= a.chars;
+    }
   }
 
   reset(): void {
     this.analyzers.clear();
+    this.dropped = true;
   }
 
   run(msg: WorkerRequest, early: (e: EarlyDiagnostics) => void): unknown {
@@ -138,11 +169,26 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && !!workerData && (workerData as { newsLensWorker?: boolean }).newsLensWorker === true;
 }
 
+/** Idle time after which the worker collects the analysers it dropped. */
+const GC_IDLE_MS = 500;
+/**
+ * Heap in use above which the worker collects right after an analysis (bursts of large documents): twice
+ * what was live after the last collection, and at least this.
+ */
+const GC_ABOVE_BYTES = 150e6;
+
 /** The worker side. */
 export function runAnalysisWorker(): void {
   const pool = new AnalyzerPool();
   const port = parentPort!;
+  // Memory (memory.ts): when analysers were dropped (a closed document, an evicted cache) the worker
+  // collects once it has been idle for a moment, and at once when a burst of large documents has grown
+  // its heap past a limit.
+  const collector = new IdleCollector(GC_IDLE_MS);
+  const canCollect = !!fullGc();
+  let limit = GC_ABOVE_BYTES;
   port.on('message', (msg: WorkerRequest) => {
+    collector.busy();
     const t0 = performance.now();
     let response: WorkerResponse;
     try {
@@ -152,6 +198,14 @@ export function runAnalysisWorker(): void {
       response = { id: msg.id, ok: false, error: e instanceof Error ? e.stack || e.message : String(e) };
     }
     port.postMessage(response);
+    if (!canCollect) return;
+    if (msg.type === 'analyze' && heapUsed() > limit) {
+      collector.collect();
+      limit = Math.max(GC_ABOVE_BYTES, 2 * heapUsed());
+    } else if (pool.dropped) {
+      pool.dropped = false;
+      collector.soon();
+    } else collector.idle();
   });
 }
 

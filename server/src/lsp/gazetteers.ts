@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { LeaderRecord } from '../core/types';
 import { lineColumnRange } from './positions';
 
@@ -87,9 +87,11 @@ export class GazetteerStore {
     }
     if (ignored.length && !this.told) {
       this.told = true;
-      void this.connection.window.showInformationMessage(
-        `News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`,
-      );
+      // A notification, not a request: nothing to wait for, and nothing to fail if the client cannot show it.
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`,
+      });
     }
     return { records, signature: parts.join('|') };
   }
