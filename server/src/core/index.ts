@@ -18,7 +18,6 @@ export type * from './types';
 export { RULES } from './rules';
 export { toAnnotations, ANNOTATIONS_SCHEMA_ID, type Annotations } from './annotations';
 
-export const DIAGNOSTIC_CODES: readonly string[] = RULES.map((r) => r.code);
 
 export interface ArticleAnalyzer {
   analyze(text: string): Analysis;

@@ -284,10 +284,6 @@ function possessiveApostrophe(text: string, i: number, paraEnd: number): boolean
   return /[\p{L}\p{N}.,!?][’'](?=[\s.,;:!?—–)]|$)/u.test(rest);
 }
 
-// Classification helper for the guillemet-reversed family (German »…«).
-export function isGuillemetReversedOpen(text: string, i: number): boolean {
-  return text[i] === '»' && /\p{L}/u.test(text[i + 1] ?? '');
-}
 
 const MID_CUES = /\b(?:said|says|say|told|tells|called|calls|described|describes|insisted|warned|added|stated|wrote|argued|claimed|urged|vowed|promised|pledged|according to|branded|dubbed|termed|labelled|labeled|denounced|praised|hailed|condemned)\b/i;
 const AFTER_CUE = /^[\s,]*(?:[\p{L}'’.-]+\s){0,6}?(?:said|says|told|added|stated|wrote|insisted|warned|explained|argued|noted)\b/iu;
