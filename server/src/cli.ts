@@ -48,34 +48,54 @@ interface Args {
   files: string[];
 }
 
+const isOption = (arg: string, name: string) => arg === name || arg.startsWith(`${name}=`);
+
+/**
+ * Reads the options both commands share (--help, --date, --gazetteer, --, files) into `args`; `own`
+ * handles a command's own options and returns false for one it does not know. True means --help.
+ */
+function parseOptions(
+  rest: string[],
+  args: { date?: string; gazetteers: string[]; files: string[] },
+  own: (arg: string, value: (name: string) => string) => boolean,
+): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (name: string) => {
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '-h' || a === '--help') return true;
+    if (own(a, value)) continue;
+    if (isOption(a, '--date')) {
+      const d = value('--date');
+      if (!isValidIsoDate(d)) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, not "${d}"`);
+      args.date = d;
+    } else if (isOption(a, '--gazetteer')) args.gazetteers.push(value('--gazetteer'));
+    else if (a === '--') {
+      args.files.push(...rest.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+    else args.files.push(a);
+  }
+  return false;
+}
+
 function parseArgs(argv: string[]): Args | 'help' {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'annotate') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const args: Args = { format: 'json', gazetteers: [], files: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = (name: string) => {
-      const inline = a.includes('=') ? a.slice(a.indexOf('=') + 1) : undefined;
-      if (inline !== undefined) return inline;
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'json' && f !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not "${f}"`);
-      args.format = f;
-    } else if (a === '--date' || a.startsWith('--date=')) {
-      const d = value('--date');
-      if (!isValidIsoDate(d)) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, not "${d}"`);
-      args.date = d;
-    } else if (a === '--gazetteer' || a.startsWith('--gazetteer=')) args.gazetteers.push(value('--gazetteer'));
-    else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
-    else args.files.push(a);
-  }
+  const help = parseOptions(rest, args, (a, value) => {
+    if (!isOption(a, '--format')) return false;
+    const f = value('--format');
+    if (f !== 'json' && f !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not "${f}"`);
+    args.format = f;
+    return true;
+  });
+  if (help) return 'help';
   if (!args.files.length) throw new UsageError('no FILE given');
   return args;
 }
@@ -154,32 +174,18 @@ interface ExportArgs {
 function parseExportArgs(rest: string[]): ExportArgs | 'help' {
   let format: string | undefined;
   const args: Omit<ExportArgs, 'format'> = { force: false, gazetteers: [], files: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = (name: string) => {
-      const inline = a.includes('=') ? a.slice(a.indexOf('=') + 1) : undefined;
-      if (inline !== undefined) return inline;
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--format' || a.startsWith('--format=')) {
+  const help = parseOptions(rest, args, (a, value) => {
+    if (isOption(a, '--format')) {
       format = value('--format');
       if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
-    } else if (a === '--out' || a.startsWith('--out=')) {
+    } else if (isOption(a, '--out')) {
       args.out = value('--out');
       if (!args.out) throw new UsageError('--out needs a folder');
     } else if (a === '--force') args.force = true;
-    else if (a === '--date' || a.startsWith('--date=')) {
-      const d = value('--date');
-      if (!isValidIsoDate(d)) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, not "${d}"`);
-      args.date = d;
-    } else if (a === '--gazetteer' || a.startsWith('--gazetteer=')) args.gazetteers.push(value('--gazetteer'));
-    else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
-    else args.files.push(a);
-  }
+    else return false;
+    return true;
+  });
+  if (help) return 'help';
   if (!format) throw new UsageError('export needs --format FORMAT');
   if (!args.files.length) throw new UsageError('no FILE given');
   return { ...args, format: format as ExportFormat };
