@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor, within } from './wait';
+import { workspaceFile } from './workspace';
 
 const EXTENSION_ID = 'news-lens.news-lens';
 const SEED_NAME = 'putin-netanyahu-call.txt';
@@ -25,12 +26,6 @@ interface ExportCommandResult {
 
 let seed: vscode.TextDocument;
 let out: string;
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 function run(command: string, options: Record<string, unknown>): Promise<ExportCommandResult> {
   return within(vscode.commands.executeCommand<ExportCommandResult>(command, options), STEP_MS, command);

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor, within } from './wait';
+import { workspaceFile } from './workspace';
 
 const EXTENSION_ID = 'news-lens.news-lens';
 const SEED_NAME = 'putin-netanyahu-call.txt';
@@ -29,12 +30,6 @@ const CONTACTS: [string, RegExp][] = [
 
 let seed: vscode.TextDocument;
 let api: NewsLensApi;
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;

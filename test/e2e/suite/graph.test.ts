@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { GraphApi } from '../../../client/src/graph/panel';
 import type { ModelMessage } from '../../../client/src/graph/messages';
 import { waitFor, within } from './wait';
+import { workspaceFile } from './workspace';
 
 const EXTENSION_ID = 'news-lens.news-lens';
 const SEED_NAME = 'putin-netanyahu-call.txt';
@@ -25,12 +26,6 @@ interface Api {
 
 let api: Api;
 let seed: vscode.TextDocument;
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 const putinEdges = (m: ModelMessage | undefined) => m?.graph?.edges.filter((e) => e.source === PUTIN || e.target === PUTIN) ?? [];
 const describe = () => {

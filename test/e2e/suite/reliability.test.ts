@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { waitFor, within } from './wait';
+import { workspaceFile } from './workspace';
 
 const EXTENSION_ID = 'news-lens.news-lens';
 const SEED_NAME = 'putin-netanyahu-call.txt';
@@ -24,12 +25,6 @@ interface Api {
 
 let api: Api;
 let seed: vscode.TextDocument;
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
