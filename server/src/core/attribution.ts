@@ -8,7 +8,7 @@ import type { Quote, Span, Entity } from './types';
 import type { CueMatch, QuoteSpan } from './quotes';
 import type { Token } from './text';
 import { lexicon } from './lexicon';
-import type { SpeechPattern } from './speechPatterns';
+import { phraseRange, type SpeechPattern } from './speechPatterns';
 import type { TriggerPattern } from './interactions';
 
 export interface DocParagraph {
@@ -54,7 +54,6 @@ const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
 const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
   ['he', 'm'], ['she', 'f'], ['they', 'p'], ['it', 'n'], ['i', 'p'], ['we', 'p'], ['his', 'm'], ['her', 'f'], ['their', 'p'], ['him', 'm'],
 ]);
-const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'from', 'last', 'this', 'on', 'yesterday', 'today', 'recently', 'later', 'earlier', 'who', 'which', 'that', 'adding', 'saying', 'and', ';']);
 
 type Resolved = { entityId: string; mention: Span; via: Quote['attribution']; ambiguous?: AmbiguousSpeaker['others'] };
 
@@ -204,16 +203,10 @@ export class Attributor {
 
   /** The noun phrase after an inverted cue: `said Smith, a spokesman` → "Smith". */
   private phraseAfter(window: { t: Token; s: number; e: number }[], from: number): { start: number; end: number } {
-    const np: { s: number; e: number }[] = [];
-    for (let k = from; k < window.length; k++) {
-      const w = window[k].t;
-      if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-') break;
-      if (np.length && SPEAKER_STOP.has(w.lower)) break;
-      np.push(window[k]);
-      if (np.length >= 8) break;
-    }
-    return np.length ? { start: np[0].s, end: np[np.length - 1].e } : { start: 0, end: 0 };
+    const r = phraseRange(window, from, window.length, (x) => x.t);
+    return r ? { start: window[r[0]].s, end: window[r[1]].e } : { start: 0, end: 0 };
   }
+
 
   /** `Smith said: "…"` / `the Kremlin statement said: "…"` / `According to X, "…"` / `X: "…"`. */
   private before(q: QuoteSpan, p: number, prevQuoteEnd: number | undefined): CueMatch | undefined {

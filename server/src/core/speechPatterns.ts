@@ -18,19 +18,28 @@ export interface SpeechPattern {
 export const INDIRECT_VERBS = new Set(['said', 'says', 'stated', 'announced', 'claimed', 'told', 'added', 'insisted', 'warned', 'argued', 'noted', 'confirmed', 'denied', 'declared', 'reported']);
 const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'from', 'last', 'this', 'yesterday', 'today', 'recently', 'later', 'earlier', 'who', 'which', 'that', 'adding', 'saying', 'and', ';']);
 
-/** The noun phrase after a cue: `according to Smith, a spokesman` → "Smith". */
-export function phraseAfter(tokens: Token[], from: number, to: number): { start: number; end: number } | undefined {
+/**
+ * The noun phrase after a cue (`according to Smith, a spokesman` → "Smith"): the index range [first, last]
+ * of at most eight words from `from`, up to punctuation or a word that starts a new phrase. Generic over
+ * the token wrapper so the document pass (absolute tokens) and the paragraph pass share the rule.
+ */
+export function phraseRange<T>(items: T[], from: number, to: number, tokenOf: (x: T) => Token): [number, number] | undefined {
   let first = -1;
   let last = -1;
   for (let k = from; k < to; k++) {
-    const w = tokens[k];
+    const w = tokenOf(items[k]);
     if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-') break;
     if (first >= 0 && SPEAKER_STOP.has(w.lower)) break;
     if (first < 0) first = k;
     last = k;
     if (last - first >= 7) break;
   }
-  return first < 0 ? undefined : { start: tokens[first].start, end: tokens[last].end };
+  return first < 0 ? undefined : [first, last];
+}
+
+function phraseAfter(tokens: Token[], from: number, to: number): { start: number; end: number } | undefined {
+  const r = phraseRange(tokens, from, to, (t) => t);
+  return r && { start: tokens[r[0]].start, end: tokens[r[1]].end };
 }
 
 export function findSpeechPatterns(tokens: Token[]): SpeechPattern[] {
