@@ -28,6 +28,7 @@ type Engine = typeof import('./core');
 const loadEngine = (): Engine => require('./core') as Engine;
 
 const DEFAULT_TIMEOUT_S = 120;
+const MIN_WORKER_MEMORY_MB = 256;
 
 export const USAGE = `Usage: news-lens annotate [--format json|jsonl] [OPTIONS] (FILE | DIR)... | --stdin
        news-lens graph [--format graphml|csv|json] [--out PATH [--force]] [OPTIONS] (FILE | DIR)... | --stdin
@@ -57,7 +58,8 @@ Options:
   --max-file-size B  the analysis budget in bytes (default ${DEFAULT_MAX_FILE_SIZE}, the editor's; 2MB, 500KB also
                    work; 0: no limit): a larger article is analysed up to a paragraph break within B bytes
                    and its analysis-truncated diagnostic says what was skipped
-  --worker-memory MB  heap limit of each worker: an article needing more is reported, the run goes on
+  --worker-memory MB  heap limit of each worker (at least 256): an article needing more is reported
+                   and the run goes on
   --quiet          no progress bar and no summary line (errors are still reported)
   --json-summary   the summary as one JSON object on stderr; --json-summary=FILE writes it to FILE
   --out PATH       graph: write the graph to PATH (csv: into the folder PATH) instead of stdout
@@ -160,7 +162,11 @@ function parseBatchArgs(command: 'annotate' | 'graph', rest: string[]): (BatchAr
     else if (isOption(a, '--jobs') || isOption(a, '-j')) args.jobs = positive('--jobs', value('--jobs'), { integer: true });
     else if (isOption(a, '--timeout')) args.timeout = positive('--timeout', value('--timeout'), { zero: true });
     else if (isOption(a, '--max-file-size')) args.maxFileSize = parseSize(value('--max-file-size'));
-    else if (isOption(a, '--worker-memory')) args.workerMemory = positive('--worker-memory', value('--worker-memory'), { integer: true });
+    else if (isOption(a, '--worker-memory')) {
+      args.workerMemory = positive('--worker-memory', value('--worker-memory'), { integer: true });
+      // Below this, V8 can abort the whole process instead of ending only the worker (nodejs/node#47224).
+      if (args.workerMemory < MIN_WORKER_MEMORY_MB) throw new UsageError(`--worker-memory must be at least ${MIN_WORKER_MEMORY_MB} (MB), not ${args.workerMemory}`);
+    }
     else if (a === '--quiet' || a === '-q') args.quiet = true;
     else if (a === '--json-summary') args.jsonSummary = true;
     else if (a.startsWith('--json-summary=')) {

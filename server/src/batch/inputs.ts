@@ -26,8 +26,12 @@ export interface WalkOptions {
 /** A matcher for globs: a glob without a slash matches the file name at any depth ("*.txt"), as in .gitignore. */
 function matcher(globs: string[]): ((rel: string) => boolean) | undefined {
   if (!globs.length) return undefined;
-  const m = picomatch(globs, { basename: true, dot: true });
-  return (rel) => m(rel);
+  // (picomatch's basename option would also stop "drafts/**" from matching: give it only the bare ones.)
+  const bare = globs.filter((g) => !g.includes('/'));
+  const paths = globs.filter((g) => g.includes('/'));
+  const byName = bare.length ? picomatch(bare, { basename: true, dot: true }) : () => false;
+  const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
+  return (rel) => byName(rel) || byPath(rel);
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */

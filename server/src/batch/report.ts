@@ -3,12 +3,13 @@
 // seconds, MB/s, and the documents skipped with their reasons (--json-summary: the same as JSON).
 import type { SkipCategory } from './worker';
 
-export const SKIP_LABELS: Record<SkipCategory, string> = {
-  unreadable: 'unreadable',
-  'bad-record': 'bad record',
-  'analysis-error': 'analysis failed',
-  timeout: 'timed out',
-  crash: 'crashed',
+/** How the summary names each reason for skipping, for one document and for several. */
+export const SKIP_LABELS: Record<SkipCategory, [string, string]> = {
+  unreadable: ['unreadable', 'unreadable'],
+  'bad-record': ['bad record', 'bad records'],
+  'analysis-error': ['analysis failed', 'analyses failed'],
+  timeout: ['timed out', 'timed out'],
+  crash: ['crashed', 'crashed'],
 };
 
 export class RunStats {
@@ -65,7 +66,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n ==
 
 /** "news-lens: 2,000 documents, 1,997 annotated (3 truncated), 3 skipped (1 timed out, 2 bad record); 10.3 MB in 5.1 s, 2.02 MB/s" */
 export function summaryLine(s: RunSummary, verb: string): string {
-  const reasons = Object.entries(s.skippedBy).map(([k, n]) => `${count(n)} ${SKIP_LABELS[k as SkipCategory]}`);
+  const reasons = Object.entries(s.skippedBy).map(([k, n]) => `${count(n)} ${SKIP_LABELS[k as SkipCategory][n === 1 ? 0 : 1]}`);
   return (
     `news-lens: ${plural(s.documents, 'document')}, ${count(s.analysed)} ${verb}${s.truncated ? ` (${count(s.truncated)} truncated to --max-file-size)` : ''}, ` +
     `${count(s.skipped)} skipped${reasons.length ? ` (${reasons.join(', ')})` : ''}; ` +
