@@ -1,6 +1,8 @@
-// The worker threads of a batch run and the order of its output. Each worker runs one document at a
-// time, so a document that crashes its worker (out of memory) or hangs it past --timeout is known: that
-// document is reported, the worker replaced, and the run goes on. Results are handed on in input order
+// The worker threads of a batch run and the order of its output. Each worker runs its documents one at a
+// time, in the order given, with the next one already queued so that it never waits for the main thread;
+// so a document that crashes its worker (out of memory) or hangs it past --timeout is known (the oldest
+// unanswered one): that document is reported, the one queued behind it goes to another worker, the
+// worker is replaced, and the run goes on. Results are handed on in input order
 // while later documents are still being analysed; a bounded window of documents in flight or waiting to
 // be written keeps memory bounded, and a slow consumer (stdout) stops the reading of new documents.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -15,9 +17,13 @@ interface Job {
 interface Slot {
   worker?: Worker;
   ready: boolean;
-  job?: Job;
+  /** Sent to the worker, oldest (the one it is running) first. */
+  jobs: Job[];
   timer?: NodeJS.Timeout;
 }
+
+/** Documents sent to one worker at a time: the one it runs and the next. */
+const DEPTH = 2;
 
 export interface PoolOptions {
   size: number;
@@ -35,7 +41,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ ready: false }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ ready: false, jobs: [] }));
   }
 
   /** Analyses one input; never rejects: failures come back as results with a reason. */
@@ -47,13 +53,17 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!this.queue.length || this.closed) return;
-      if (slot.job) continue;
-      slot.job = this.queue.shift()!;
-      if (!slot.worker) this.spawn(slot);
-      slot.worker!.postMessage(slot.job.req);
-      if (slot.ready) this.startTimer(slot);
+    // Fill every worker's first place before any second one, so that a short run uses all the workers.
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (!this.queue.length || this.closed) return;
+        if (slot.jobs.length >= depth) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        if (!slot.worker) this.spawn(slot);
+        slot.worker!.postMessage(job.req);
+        if (slot.ready && slot.jobs.length === 1) this.startTimer(slot);
+      }
     }
   }
 
@@ -71,10 +81,10 @@ export class WorkerPool {
       if (!current()) return;
       if (m === READY) {
         slot.ready = true;
-        if (slot.job) this.startTimer(slot);
+        this.startTimer(slot);
         return;
       }
-      if (slot.job?.req.seq !== m.seq) return;
+      if (slot.jobs[0]?.req.seq !== m.seq) return;
       this.finish(slot, m);
     });
     worker.on('error', (e: Error & { code?: string }) => {
@@ -90,30 +100,38 @@ export class WorkerPool {
 
   private startTimer(slot: Slot): void {
     const ms = this.options.timeoutMs;
-    if (!ms || !slot.job) return;
+    if (!ms || !slot.jobs.length) return;
     clearTimeout(slot.timer);
     slot.timer = setTimeout(() => this.fail(slot, 'timeout', `timed out after ${ms / 1000} s (--timeout)`), ms);
   }
 
-  /** The slot's document failed with its worker (crash, timeout): the worker is dropped and replaced on demand. */
+  /**
+   * The document the slot's worker was running failed with it (crash, timeout): it is reported, the
+   * documents queued behind it go back to the front of the queue, and the worker is replaced on demand.
+   */
   private fail(slot: Slot, category: 'crash' | 'timeout', reason: string): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
     const worker = slot.worker;
     slot.worker = undefined;
     slot.ready = false;
     void worker?.terminate();
-    const job = slot.job;
+    const [job, ...waiting] = slot.jobs;
+    slot.jobs = [];
+    this.queue.unshift(...waiting);
     if (job) {
       const input = job.req.input;
       const name = input.kind === 'record' ? `stdin line ${input.line}` : input.path;
-      this.finish(slot, { seq: job.req.seq, ok: false, category, reason: `${name}: ${reason}`, bytes: 0 });
-    } else this.dispatch();
+      job.resolve({ seq: job.req.seq, ok: false, category, reason: `${name}: ${reason}`, bytes: 0 });
+    }
+    this.dispatch();
   }
 
   private finish(slot: Slot, result: JobResult): void {
     clearTimeout(slot.timer);
     slot.timer = undefined;
-    const job = slot.job!;
-    slot.job = undefined;
+    const job = slot.jobs.shift()!;
+    if (slot.ready) this.startTimer(slot);
     job.resolve(result);
     this.dispatch();
   }

@@ -194,7 +194,10 @@ export function runBatchWorker(): void {
   const engine = require('../core') as Engine;
   engine.analyzeArticle('Warm-up.', {});
   port.postMessage(READY);
+  // One at a time, in arrival order (the pool sends the next document before this one is done, and
+  // reading a file is asynchronous): the pool matches each answer with its oldest question.
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (req: JobRequest) => {
-    void runJob(engine, req, settings).then((r) => port.postMessage(r));
+    previous = previous.then(() => runJob(engine, req, settings).then((r) => port.postMessage(r)));
   });
 }

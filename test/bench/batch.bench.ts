@@ -1,0 +1,189 @@
+// Batch CLI benchmark (not a timed test): the built `news-lens annotate` over a corpus of news-like
+// articles, as users run it.
+//   npm run bench:batch
+// 1. Builds BENCH_ARTICLES (default 2,000) distinct articles in a temporary folder from the repository's
+//    examples and quote fixtures and, read at run time (never copied into the repository), ../shared's
+//    seed article and GUM texts: each article a dateline and 5–12 paragraphs, leaders' names, weekdays
+//    and numbers varied per article; no paragraph appears twice in the corpus (checked).
+// 2. Runs the CLI over the folder with --jobs 1 and --jobs 2, alternately, BENCH_RUNS times each (default
+//    3), and reports medians: MB/s, time per article, peak resident memory of the whole process (workers
+//    are threads in it; from --json-summary's ru_maxrss), and the scaling ratio jobs 2 / jobs 1.
+// 3. A 50 MB article with the default --max-file-size under `node --max-old-space-size=512`.
+// Targets: ≥ 1 MB/s per job, ≥ 1.7× with two jobs, peak RSS ≤ 300 MB + 150 MB per job, the 50 MB file
+// annotated under a 512 MB heap. The numbers depend on the machine's load: run it on a quiet machine.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoParagraphs, ROOT } from '../unit/batch-fixtures';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CLI = path.join(ROOT, 'dist/cli.js');
+const SHARED = path.resolve(ROOT, '../shared');
+
+/** A small deterministic generator (mulberry32), so every run builds the same corpus. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function paragraphPool(): string[] {
+  const pool = repoParagraphs();
+  const texts: string[] = [];
+  const seed = path.join(SHARED, 'seed/putin-netanyahu-call.txt');
+  if (fs.existsSync(seed)) texts.push(fs.readFileSync(seed, 'utf8'));
+  for (const f of ['gum-news-dev.jsonl', 'gum-other-genres.jsonl']) {
+    const p = path.join(SHARED, 'data', f);
+    if (fs.existsSync(p)) for (const line of fs.readFileSync(p, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
+  }
+  for (const t of texts) for (const p of t.split(/\n\s*\n|\n/)) if (p.trim().length > 60) pool.push(p.trim());
+  return [...new Set(pool)];
+}
+
+interface Leader {
+  name: string;
+  surname?: string;
+}
+
+function leaders(): { full: string; surname: string }[] {
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/data/leaders.json'), 'utf8')) as { leaders: Leader[] };
+  return data.leaders.map((l) => ({ full: l.name, surname: l.surname ?? l.name.split(' ').pop()! }));
+}
+
+const CITIES = ['MOSCOW', 'PARIS', 'BERLIN', 'CAIRO', 'ANKARA', 'KYIV', 'BEIJING', 'NEW DELHI', 'BRASILIA', 'TOKYO', 'LONDON', 'WASHINGTON', 'ROME', 'RIYADH', 'TEHRAN', 'JERUSALEM', 'OTTAWA', 'CANBERRA', 'PRETORIA', 'SEOUL'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The corpus: articles as files, every paragraph distinct. */
+export function buildCorpus(dir: string): { files: string[]; bytes: number; paragraphs: number } {
+  const pool = paragraphPool();
+  const people = leaders();
+  const rnd = random(2026);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const seen = new Set<string>();
+  const files: string[] = [];
+  let bytes = 0;
+  let cursor = 0;
+  for (let i = 0; i < ARTICLES; i++) {
+    // Per article: which leader stands in for which, and how its numbers and days shift.
+    const swap = new Map(people.map((p) => [p.full, pick(people)]));
+    const shift = 1 + Math.floor(rnd() * 9);
+    const day = Math.floor(rnd() * 7);
+    const vary = (p: string) => {
+      let s = p;
+      for (const [from, to] of swap) if (s.includes(from)) s = s.split(from).join(to.full);
+      s = s.replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, (d) => DAYS[(DAYS.indexOf(d) + day) % 7]);
+      return s.replace(/\b\d{1,3}\b/g, (n) => String(Number(n) + shift));
+    };
+    const date = `${pick(MONTHS)} ${1 + Math.floor(rnd() * 28)}, ${2015 + Math.floor(rnd() * 9)}`;
+    const paras = [`${pick(CITIES)}, ${date} —`];
+    const count = 5 + Math.floor(rnd() * 8);
+    for (let k = 0; k < count; k++) {
+      // Walk the pool in order (so every paragraph is used about equally), starting from a random offset per article.
+      const base = pool[(cursor++ + Math.floor(rnd() * 7)) % pool.length];
+      let p = vary(base);
+      for (let n = 2; seen.has(p); n++) p = `${vary(base)} (${pick(DAYS)} update ${n})`;
+      seen.add(p);
+      paras.push(p);
+    }
+    const text = paras.join('\n\n') + '\n';
+    const f = path.join(dir, String(Math.floor(i / 500)).padStart(2, '0'), `article-${String(i).padStart(5, '0')}.txt`);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    files.push(f);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files, bytes, paragraphs: seen.size };
+}
+
+interface Summary {
+  documents: number;
+  analysed: number;
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  peakRssMB: number;
+}
+
+function runCli(args: string[], nodeArgs: string[] = []): { summary: Summary; wall: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-bench-run-'));
+  const summaryFile = path.join(dir, 'summary.json');
+  const out = fs.openSync(path.join(dir, 'out.jsonl'), 'w');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...nodeArgs, CLI, 'annotate', '--format', 'jsonl', '--quiet', `--json-summary=${summaryFile}`, ...args], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: 1_800_000 });
+  const wall = (performance.now() - t0) / 1000;
+  fs.closeSync(out);
+  if (r.status !== 0) throw new Error(`news-lens ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { summary, wall };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function main(): void {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-bench-batch-'));
+  try {
+    const corpusDir = path.join(work, 'corpus');
+    const corpus = buildCorpus(corpusDir);
+    const rows: [string, string][] = [];
+    rows.push(['corpus', `${corpus.files.length.toLocaleString('en-US')} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${corpus.paragraphs.toLocaleString('en-US')} paragraphs (all distinct), ${os.cpus().length} CPUs`]);
+
+    const byJobs = new Map<number, Summary[]>([
+      [1, []],
+      [2, []],
+    ]);
+    for (let r = 0; r < RUNS; r++) {
+      for (const jobs of [1, 2]) {
+        const { summary } = runCli(['--jobs', String(jobs), corpusDir]);
+        if (summary.analysed !== corpus.files.length) throw new Error(`only ${summary.analysed} of ${corpus.files.length} articles annotated`);
+        byJobs.get(jobs)!.push(summary);
+        console.error(`run ${r + 1}, --jobs ${jobs}: ${summary.mbPerSecond.toFixed(2)} MB/s, ${summary.seconds.toFixed(1)} s, peak RSS ${summary.peakRssMB} MB`);
+      }
+    }
+    const rate = new Map<number, number>();
+    for (const [jobs, runs] of byJobs) {
+      const mbs = median(runs.map((s) => s.mbPerSecond));
+      rate.set(jobs, mbs);
+      rows.push([`--jobs ${jobs}: throughput (median of ${runs.length})`, `${mbs.toFixed(2)} MB/s (${(mbs / jobs).toFixed(2)} MB/s per job)`]);
+      rows.push([`--jobs ${jobs}: time per article`, `${((median(runs.map((s) => s.seconds)) * 1000) / corpus.files.length).toFixed(2)} ms (wall, whole run incl. start-up)`]);
+      rows.push([`--jobs ${jobs}: peak resident memory`, `${median(runs.map((s) => s.peakRssMB)).toFixed(0)} MB (max ${Math.max(...runs.map((s) => s.peakRssMB)).toFixed(0)}; target ≤ ${300 + 150 * jobs} MB)`]);
+    }
+    const ratio = rate.get(2)! / rate.get(1)!;
+    rows.push(['scaling, --jobs 2 / --jobs 1', `${ratio.toFixed(2)}× (target ≥ 1.7×)`]);
+
+    // The 50 MB article under a 512 MB heap, with the default budget.
+    const big = path.join(work, 'fifty.txt');
+    const fd = fs.openSync(big, 'w');
+    let size = 0;
+    for (let i = 0; size < 50e6; i++) {
+      const chunk = fs.readFileSync(corpus.files[i % corpus.files.length], 'utf8').replace(/\n\n/g, `\n\n(${i}) `) + '\n';
+      fs.writeSync(fd, chunk);
+      size += Buffer.byteLength(chunk);
+    }
+    fs.closeSync(fd);
+    const fifty = runCli(['--jobs', '1', big], ['--max-old-space-size=512']);
+    rows.push([`${(size / 1e6).toFixed(0)} MB article, default --max-file-size, --max-old-space-size=512`, `annotated (first 2.0 MB) in ${fifty.summary.seconds.toFixed(1)} s, peak RSS ${fifty.summary.peakRssMB.toFixed(0)} MB`]);
+
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+    const peak = (jobs: number) => Math.max(...byJobs.get(jobs)!.map((s) => s.peakRssMB));
+    const ok = rate.get(1)! >= 1 && rate.get(2)! / 2 >= 1 && ratio >= 1.7 && peak(1) <= 450 && peak(2) <= 600 && fifty.summary.analysed === 1;
+    console.log(ok ? 'targets met: ≥ 1 MB/s per job, ≥ 1.7× with two jobs, peak RSS ≤ 300 + 150 MB per job, 50 MB under a 512 MB heap' : 'TARGETS MISSED (see above)');
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) main();
