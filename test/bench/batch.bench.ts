@@ -7,9 +7,13 @@
 //    3), and reports medians: MB/s, time per article, peak resident memory of the whole process (workers
 //    are threads in it; from --json-summary's ru_maxrss), and the scaling ratio jobs 2 / jobs 1.
 // 3. A 50 MB article with the default --max-file-size under `node --max-old-space-size=512`.
-// Targets: ≥ 1 MB/s per job, ≥ 1.7× with two jobs, peak RSS ≤ 300 MB + 150 MB per job, the 50 MB file
-// annotated under a 512 MB heap. The numbers depend on the machine's load: run it on a quiet machine.
+// Baseline, in the same run: a CPU-bound loop in 1 and in 2 worker threads, so that the CLI's scaling can
+// be read against the parallelism the machine actually gave (on a machine shared with other work, two
+// threads get less than twice one thread's CPU). Targets: ≥ 1 MB/s per job, ≥ 1.7× with two jobs, peak
+// RSS ≤ 300 MB + 150 MB per job, the 50 MB file annotated under a 512 MB heap. The numbers depend on the
+// machine's load: run it on a quiet machine.
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,7 +52,15 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function main(): void {
+/** Seconds for `threads` worker threads each running the same CPU-bound loop (no memory traffic). */
+async function spin(threads: number): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x * 31 + i) | 0; require('node:worker_threads').parentPort.postMessage(x);`;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(code, { eval: true }).once('message', resolve).once('error', reject))));
+  return (performance.now() - t0) / 1000;
+}
+
+async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-bench-batch-'));
   try {
@@ -61,7 +73,11 @@ function main(): void {
       [1, []],
       [2, []],
     ]);
+    const machine: number[] = [];
     for (let r = 0; r < RUNS; r++) {
+      const one = await spin(1);
+      const two = await spin(2);
+      machine.push((2 * one) / two);
       for (const jobs of [1, 2]) {
         const { summary } = runCli(['--jobs', String(jobs), corpusDir]);
         if (summary.analysed !== corpus.files.length) throw new Error(`only ${summary.analysed} of ${corpus.files.length} articles annotated`);
@@ -79,6 +95,7 @@ function main(): void {
     }
     const ratio = rate.get(2)! / rate.get(1)!;
     rows.push(['scaling, --jobs 2 / --jobs 1', `${ratio.toFixed(2)}× (target ≥ 1.7×)`]);
+    rows.push(['baseline: a CPU-bound loop, 2 threads / 1 thread (same run)', `${median(machine).toFixed(2)}× (the machine's parallelism at the time; load average ${os.loadavg()[0].toFixed(1)})`]);
 
     // The 50 MB article under a 512 MB heap, with the default budget.
     const big = path.join(work, 'fifty.txt');
@@ -103,4 +120,8 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

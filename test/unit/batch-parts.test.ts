@@ -27,7 +27,7 @@ test('a file read only up to cutPrefixBytes is cut exactly as analysisCut cuts t
       const text = parts.join('');
       const file = path.join(tmp, `p${k++}.txt`);
       writeFileSync(file, (bom ? '\ufeff' : '') + text);
-      const read = await readArticleBeginning(file, cutPrefixBytes(max));
+      const read = readArticleBeginning(file, cutPrefixBytes(max));
       assert.equal(read.length, text.length);
       assert.equal(read.textBytes, Buffer.byteLength(text));
       const expected = analysisCut(text, max);
@@ -42,15 +42,15 @@ test('a large file: only about the budget is kept, the hash and length are of th
   const file = path.join(tmp, 'large.txt');
   const para = 'Russian President Vladimir Putin spoke by phone with Israeli Prime Minister Benjamin Netanyahu.\n\n';
   writeFileSync(file, para.repeat(40_000));
-  const read = await readArticleBeginning(file, 100_000);
+  const read = readArticleBeginning(file, 100_000);
   assert.ok(read.partial);
   assert.ok(read.text.length < 2 * (1 << 20) && read.text.length >= 100_000, String(read.text.length));
   assert.equal(read.length, para.length * 40_000);
-  const whole = await readArticleBeginning(file);
+  const whole = readArticleBeginning(file);
   assert.equal(whole.sha256, read.sha256);
   assert.equal(whole.text.slice(0, read.text.length), read.text);
   writeFileSync(file, Buffer.concat([Buffer.from(para.repeat(30_000)), Buffer.from([0xff, 0xfe])]));
-  await assert.rejects(readArticleBeginning(file, 100_000), /not valid UTF-8/, 'a bad tail is found though it is not kept');
+  assert.throws(() => readArticleBeginning(file, 100_000), /not valid UTF-8/, 'a bad tail is found though it is not kept');
 });
 
 test('GraphMerger gives mergeGraphs\' graph whatever the order the articles come in', () => {

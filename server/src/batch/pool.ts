@@ -1,5 +1,5 @@
 // The worker threads of a batch run and the order of its output. Each worker runs its documents one at a
-// time, in the order given, with the next one already queued so that it never waits for the main thread;
+// time, in the order given, with the next ones already queued so that it never waits for the main thread;
 // so a document that crashes its worker (out of memory) or hangs it past --timeout is known (the oldest
 // unanswered one): that document is reported, the one queued behind it goes to another worker, the
 // worker is replaced, and the run goes on. Results are handed on in input order
@@ -22,8 +22,8 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-/** Documents sent to one worker at a time: the one it runs and the next. */
-const DEPTH = 2;
+/** Documents sent to one worker at a time: the one it runs and the next ones, so that it never waits for the main thread to be scheduled. */
+const DEPTH = 3;
 
 export interface PoolOptions {
   size: number;

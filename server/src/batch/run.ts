@@ -43,7 +43,7 @@ export interface BatchStreams {
 }
 
 /** At most this many documents per job are in flight or waiting to be written (memory: window × a result). */
-const WINDOW_PER_JOB = 4;
+const WINDOW_PER_JOB = 8;
 
 async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -197,6 +197,7 @@ export async function runBatch(args: BatchArgs, io: BatchStreams, script: string
 
   progress?.clear();
   progress = undefined;
+  if (stopped) stderr.write(`news-lens: the output was closed: stopped after ${stats.documents.toLocaleString('en-US')} documents\n`);
   const summary = stats.summary(size);
   if (args.jsonSummary === true) stderr.write(JSON.stringify(summary) + '\n');
   else if (typeof args.jsonSummary === 'string') {

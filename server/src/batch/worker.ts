@@ -116,7 +116,7 @@ async function readInput(input: BatchInput, settings: BatchSettings): Promise<Ar
     return { path: input.path, text, sha256: sha256Hex(input.bytes), bytes: input.bytes.length, truncated: maxBytes ? analysisCut(text, maxBytes) : undefined, date, warnings: [] };
   }
   // Room past the cut for the first line of the skipped part, which the diagnostic quotes.
-  const read = await readArticleBeginning(input.path, maxBytes ? cutPrefixBytes(maxBytes) + 1024 : Infinity);
+  const read = readArticleBeginning(input.path, maxBytes ? cutPrefixBytes(maxBytes) + 1024 : Infinity);
   const truncated = !maxBytes ? undefined : read.partial ? analysisCutOfPrefix(read.text, maxBytes, { length: read.length, bytes: read.textBytes }) : analysisCut(read.text, maxBytes);
   return { path: input.path, text: read.text, sha256: read.sha256, bytes: read.bytes, truncated, date, warnings: [] };
 }

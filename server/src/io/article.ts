@@ -59,27 +59,29 @@ const CHUNK = 1 << 20;
  * file is hashed, checked for NUL bytes and decoded as strict UTF-8 chunk by chunk (so a binary or
  * non-UTF-8 tail is refused as the whole file would be), and its total length counted, but only the
  * beginning is kept. This is what bounds a batch run's memory by jobs × budget however large the files.
+ * Synchronous: it runs in the batch workers, one document at a time, where waiting for the thread pool
+ * would only leave the worker idle.
  */
-export async function readArticleBeginning(file: string, keepBytes = Infinity): Promise<ArticleBeginning> {
-  const stat = await fs.promises.stat(file);
-  if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (stat.size <= keepBytes) {
-    const bytes = await fs.promises.readFile(file);
-    const text = decodeArticle(bytes);
-    return { text, sha256: sha256Hex(bytes), bytes: bytes.length, textBytes: Buffer.byteLength(text, 'utf8'), length: text.length, partial: false };
-  }
-  const hash = createHash('sha256');
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const kept: string[] = [];
-  let keptBytes = 0;
-  let bytes = 0;
-  let bom = 0;
-  let length = 0;
-  const fh = await fs.promises.open(file, 'r');
+export function readArticleBeginning(file: string, keepBytes = Infinity): ArticleBeginning {
+  const fd = fs.openSync(file, 'r');
   try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.size <= keepBytes) {
+      const bytes = fs.readFileSync(fd);
+      const text = decodeArticle(bytes);
+      return { text, sha256: sha256Hex(bytes), bytes: bytes.length, textBytes: Buffer.byteLength(text, 'utf8'), length: text.length, partial: false };
+    }
+    const hash = createHash('sha256');
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const kept: string[] = [];
+    let keptBytes = 0;
+    let bytes = 0;
+    let bom = 0;
+    let length = 0;
     const buf = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      const bytesRead = fs.readSync(fd, buf, 0, CHUNK, null);
       if (!bytesRead) break;
       const chunk = buf.subarray(0, bytesRead);
       if (chunk.includes(0)) throw new Error('binary file (contains NUL bytes), not a text article');
@@ -105,8 +107,8 @@ export async function readArticleBeginning(file: string, keepBytes = Infinity): 
     } catch {
       throw new Error('not valid UTF-8 text');
     }
+    return { text: kept.join(''), sha256: hash.digest('hex'), bytes, textBytes: bytes - bom, length, partial: keptBytes < bytes };
   } finally {
-    await fh.close();
+    fs.closeSync(fd);
   }
-  return { text: kept.join(''), sha256: hash.digest('hex'), bytes, textBytes: bytes - bom, length, partial: keptBytes < bytes };
 }
