@@ -1,8 +1,8 @@
 // A corpus of news-like articles for the benchmarks (npm run bench:batch, npm run bench:workspace),
 // built in a temporary folder from the repository's examples and quote fixtures and, read at run time
 // (never copied into the repository), ../shared's seed article and GUM texts. Each article is a dateline
-// and 5–12 paragraphs with leaders' names, weekdays and numbers varied per article; no paragraph appears
-// twice in the corpus (checked while building), so no cache can flatter a measurement.
+// and 8–16 paragraphs (news length: 3–8 KB) with leaders' names, weekdays and numbers varied per article;
+// no paragraph appears twice in the corpus (checked while building), so no cache can flatter a measurement.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoParagraphs, ROOT } from '../unit/batch-fixtures';
@@ -71,7 +71,7 @@ export function buildCorpus(dir: string, articles: number): { files: string[]; b
     };
     const date = `${pick(MONTHS)} ${1 + Math.floor(rnd() * 28)}, ${2015 + Math.floor(rnd() * 9)}`;
     const paras = [`${pick(CITIES)}, ${date} —`];
-    const count = 5 + Math.floor(rnd() * 8);
+    const count = 8 + Math.floor(rnd() * 9);
     for (let k = 0; k < count; k++) {
       // Walk the pool in order (so every paragraph is used about equally), starting from a random offset per article.
       const base = pool[(cursor++ + Math.floor(rnd() * 7)) % pool.length];
