@@ -166,8 +166,7 @@ function parseBatchArgs(command: 'annotate' | 'graph', rest: string[]): (BatchAr
       args.workerMemory = positive('--worker-memory', value('--worker-memory'), { integer: true });
       // Below this, V8 can abort the whole process instead of ending only the worker (nodejs/node#47224).
       if (args.workerMemory < MIN_WORKER_MEMORY_MB) throw new UsageError(`--worker-memory must be at least ${MIN_WORKER_MEMORY_MB} (MB), not ${args.workerMemory}`);
-    }
-    else if (a === '--quiet' || a === '-q') args.quiet = true;
+    } else if (a === '--quiet' || a === '-q') args.quiet = true;
     else if (a === '--json-summary') args.jsonSummary = true;
     else if (a.startsWith('--json-summary=')) {
       args.jsonSummary = a.slice('--json-summary='.length);
@@ -183,7 +182,6 @@ function parseBatchArgs(command: 'annotate' | 'graph', rest: string[]): (BatchAr
   args.inputs = args.files;
   if (args.stdin && args.inputs.length) throw new UsageError('--stdin reads the articles from standard input: give no FILE or DIR with it');
   if (!args.stdin && !args.inputs.length) throw new UsageError('no FILE given (FILEs, DIRs, or --stdin)');
-  if (args.stdin && args.inputs.includes('-')) throw new UsageError('"-" and --stdin both read standard input');
   args.format = (format ?? (command === 'graph' ? 'graphml' : args.stdin ? 'jsonl' : 'json')) as BatchArgs['format'];
   return args;
 }
