@@ -30,6 +30,7 @@ interface Summary {
   bytes: number;
   seconds: number;
   mbPerSecond: number;
+  cpuSeconds: number;
   peakRssMB: number;
 }
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       [2, []],
     ]);
     const machine: number[] = [];
+    const normalised: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const one = await spin(1);
       const two = await spin(2);
@@ -82,8 +84,10 @@ async function main(): Promise<void> {
         const { summary } = runCli(['--jobs', String(jobs), corpusDir]);
         if (summary.analysed !== corpus.files.length) throw new Error(`only ${summary.analysed} of ${corpus.files.length} articles annotated`);
         byJobs.get(jobs)!.push(summary);
-        console.error(`run ${r + 1}, --jobs ${jobs}: ${summary.mbPerSecond.toFixed(2)} MB/s, ${summary.seconds.toFixed(1)} s, peak RSS ${summary.peakRssMB} MB`);
+        console.error(`run ${r + 1}, --jobs ${jobs}: ${summary.mbPerSecond.toFixed(2)} MB/s, ${summary.seconds.toFixed(1)} s, CPU ${summary.cpuSeconds.toFixed(1)} s, peak RSS ${summary.peakRssMB} MB (load ${os.loadavg()[0].toFixed(1)})`);
       }
+      const [j1, j2] = [byJobs.get(1)![r], byJobs.get(2)![r]];
+      normalised.push(j2.mbPerSecond / j1.mbPerSecond / machine[r]);
     }
     const rate = new Map<number, number>();
     for (const [jobs, runs] of byJobs) {
@@ -91,11 +95,13 @@ async function main(): Promise<void> {
       rate.set(jobs, mbs);
       rows.push([`--jobs ${jobs}: throughput (median of ${runs.length})`, `${mbs.toFixed(2)} MB/s (${(mbs / jobs).toFixed(2)} MB/s per job)`]);
       rows.push([`--jobs ${jobs}: time per article`, `${((median(runs.map((s) => s.seconds)) * 1000) / corpus.files.length).toFixed(2)} ms (wall, whole run incl. start-up)`]);
+      rows.push([`--jobs ${jobs}: CPU time per MB (all threads)`, `${median(runs.map((s) => s.cpuSeconds / (s.bytes / 1e6))).toFixed(2)} s`]);
       rows.push([`--jobs ${jobs}: peak resident memory`, `${median(runs.map((s) => s.peakRssMB)).toFixed(0)} MB (max ${Math.max(...runs.map((s) => s.peakRssMB)).toFixed(0)}; target ≤ ${300 + 150 * jobs} MB)`]);
     }
     const ratio = rate.get(2)! / rate.get(1)!;
     rows.push(['scaling, --jobs 2 / --jobs 1', `${ratio.toFixed(2)}× (target ≥ 1.7×)`]);
-    rows.push(['baseline: a CPU-bound loop, 2 threads / 1 thread (same run)', `${median(machine).toFixed(2)}× (the machine's parallelism at the time; load average ${os.loadavg()[0].toFixed(1)})`]);
+    rows.push(['baseline: a CPU-bound loop, 2 threads / 1 thread (same run)', `${median(machine).toFixed(2)}× (the parallelism the machine gave at the time; load average ${os.loadavg()[0].toFixed(1)})`]);
+    rows.push(['scaling / baseline, per round (median)', `${median(normalised).toFixed(2)}`]);
 
     // The 50 MB article under a 512 MB heap, with the default budget.
     const big = path.join(work, 'fifty.txt');

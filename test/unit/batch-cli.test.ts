@@ -186,8 +186,11 @@ test('the summary: one line, or --json-summary with documents, bytes, rate and s
   assert.match(lines[0], /missing\.txt: no such file/);
   const s = JSON.parse(lines[lines.length - 1]);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  assert.deepEqual({ ...s, seconds: 0, mbPerSecond: 0, peakRssMB: 0 }, { documents: 7, analysed: 6, truncated: 0, skipped: 1, skippedBy: { unreadable: 1 }, bytes, seconds: 0, mbPerSecond: 0, jobs: 2, peakRssMB: 0 });
-  assert.ok(s.seconds > 0 && s.mbPerSecond > 0 && s.peakRssMB > 0);
+  assert.deepEqual(
+    { ...s, seconds: 0, mbPerSecond: 0, cpuSeconds: 0, peakRssMB: 0 },
+    { documents: 7, analysed: 6, truncated: 0, skipped: 1, skippedBy: { unreadable: 1 }, bytes, seconds: 0, mbPerSecond: 0, jobs: 2, cpuSeconds: 0, peakRssMB: 0 },
+  );
+  assert.ok(s.seconds > 0 && s.mbPerSecond > 0 && s.cpuSeconds > 0 && s.peakRssMB > 0);
   const text = cli(['annotate', '--format', 'jsonl', ...files]);
   assert.match(text.stderr, new RegExp(`^news-lens: 6 documents, 6 annotated, 0 skipped; ${(bytes / 1e6).toFixed(1)} MB in \\d+\\.\\d s, \\d+\\.\\d\\d MB/s with 2 jobs\\n$`));
   const quiet = cli(['annotate', '--format', 'jsonl', '--quiet', ...files]);

@@ -41,6 +41,8 @@ export class RunStats {
       seconds: round(seconds, 3),
       mbPerSecond: round(this.bytes / 1e6 / Math.max(seconds, 1e-9), 3),
       jobs,
+      // CPU time of the whole process, workers and V8's helper threads included.
+      cpuSeconds: round((process.cpuUsage().user + process.cpuUsage().system) / 1e6, 3),
       // The whole process, workers included: ru_maxrss is in KiB.
       peakRssMB: round((process.resourceUsage().maxRSS * 1024) / 1e6, 1),
     };
@@ -57,6 +59,7 @@ export interface RunSummary {
   seconds: number;
   mbPerSecond: number;
   jobs: number;
+  cpuSeconds: number;
   peakRssMB: number;
 }
 
