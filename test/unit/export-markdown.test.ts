@@ -57,7 +57,7 @@ test('markdown: the seed report cites every mention, title, quote, speaker, cue,
   // Quotes grouped by speaker, in order of their first quote.
   assert.deepEqual(
     [...md.matchAll(/^### (.*)$/gm)].map((m) => m[1]),
-    ['the Kremlin', 'Russia', "Netanyahu's Office (for Benjamin Netanyahu)"],
+    ['The Moscow Times', 'the Kremlin', 'Russia', "Netanyahu's Office (for Benjamin Netanyahu)"],
   );
   assert.match(md, /```mermaid\nflowchart LR\n {2}n1\["Vladimir Putin"\]\n/);
 });

@@ -175,6 +175,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     cl.lastPos = c.start;
   };
 
+  const unlinkedFullNames: PlacedCandidate[] = [];
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
 
   // Pass 1: full names (two or more tokens, or a knowledge-base full name).
@@ -218,6 +219,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       const toks = c.nameTokens ? folded(c).tokens : [];
       const cl = toks.length > 1 ? byKey.get(folded(c).key) : findBySurname(bySurname.get(toks[0]), c.start) ?? onlyOne(byToken.get(toks[0]));
       if (cl) attach(cl, c, 'name');
+      else if (toks.length > 1) unlinkedFullNames.push(c);
     } else if (c.kind === 'maybe-person') {
       const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
       let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok));
@@ -233,6 +235,15 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       }
       if (cl) attach(cl, c, 'name');
     }
+  }
+  // Document-level consistency: a full name the tagger missed ("Declan Fairweather") whose surname the article
+  // uses alone for a person elsewhere ("Fairweather said") is that person's full name.
+  for (const c of unlinkedFullNames) {
+    const toks = folded(c).tokens;
+    const cl = onlyOne(bySurname.get(toks[toks.length - 1]));
+    if (!cl || cl.kb || cl.names.some((n) => n.tokens.length > 1)) continue;
+    addName(cl, c);
+    attach(cl, c, 'name');
   }
   // People by office, so that "the PM" looks only at those who are (or are called) Prime Minister.
   const byOffice = new Map<string, PersonCluster[]>();

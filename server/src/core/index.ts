@@ -182,8 +182,9 @@ function analyzeWithFacts(
     })
     .filter((x): x is { q: typeof x.q; kind: 'direct' | 'mixed' } => x.kind !== undefined);
   const { quotes: direct, ambiguous } = attributor.attribute(marked);
-  const indirect = attributor.indirect(direct, direct.length);
-  const quotes: Quote[] = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  const reported = attributor.indirect(direct, direct.length);
+  attributor.finish();
+  const quotes: Quote[] = [...direct.filter((q) => !reported.absorbed.has(q.id)), ...reported.quotes].sort((a, b) => a.start - b.start);
   const interactions = findInteractions(text, docParas, table, attributor);
 
   const ctx = { text, table, quotes, stray: scan.stray, ambiguous, kb, date };

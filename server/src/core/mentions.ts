@@ -10,7 +10,7 @@ import { findSpeechPatterns, type SpeechPattern } from './speechPatterns';
 import { findTriggerPatterns, type TriggerPattern } from './interactions';
 import {
   CAPTION_WORDS, COMMON_CAPITALISED, COMMON_WORD_FIRST_NAMES, DESCRIPTOR_WORDS, DETERMINERS, EPONYM_HEADS, GEOGRAPHIC_HEADS,
-  GOVERNMENT_HEADS, looksCommonWord, NAME_PARTICLES, ORGANISATION_WORDS, SAINT_WORDS,
+  GOVERNMENT_HEADS, looksCommonWord, NAME_PARTICLES, ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
 } from './vocabulary';
 
 export interface TitleSpan {
@@ -647,12 +647,13 @@ function backOverComplement(tokens: Token[], slots: Slot[], k: number, nameStart
   return undefined;
 }
 
-export const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'explained', 'insisted', 'warned', 'asked', 'argued', 'claimed', 'noted', 'declared', 'announced', 'replied', 'responded', 'admitted', 'tweeted', 'confirmed', 'denied', 'urged', 'spoke', 'met', 'called', 'who']);
+// After a name, a speech verb or these words mark a person ("X spoke", "X met", "X, who …").
+const PERSON_AFTER = new Set(['spoke', 'met', 'called', 'who']);
 
 function speechContext(tokens: Token[], i: number, j: number): boolean {
   const next = tokens[j];
   const prev = tokens[i - 1];
-  if (next && SPEECH_AFTER.has(next.lower)) return true;
+  if (next && (QUOTE_VERBS.has(next.lower) || PERSON_AFTER.has(next.lower))) return true;
   if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
   if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
   // "According to Midland's chief information officer": the source is the officer, not Midland.
@@ -711,6 +712,11 @@ function personFromTagger(tokens: Token[], slots: Slot[], from: number, to: numb
   const nameText = words[0].text + words.slice(1).map((t, k) => ' '.repeat(t.start - words[k].end) + t.text).join('');
   const kbHits = kb.lookup(nameText);
   const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
+  // "Johnson Space Center": a name inside an organisation's name is no leader's surname.
+  const inOrganisation = (() => {
+    for (let k = to; k < tokens.length && k < to + 4 && tokens[k].cap && adjacent(tokens, k - 1, k); k++) if (ORGANISATION_WORDS.has(tokens[k].lower)) return true;
+    return false;
+  })();
   const title = titlePrefix(tokens, slots, from, lex);
   return {
     kind: words.length > 1 || fullKb ? 'person' : 'maybe-person',
@@ -723,7 +729,7 @@ function personFromTagger(tokens: Token[], slots: Slot[], from: number, to: numb
     nameTokens: words.map((w) => w.text),
     title,
     iso3: title?.country,
-    ...(fullKb ? { kbId: fullKb.id } : kbHits.length ? { kbId: kbHits[0].id } : {}),
+    ...(fullKb ? { kbId: fullKb.id } : kbHits.length && !inOrganisation ? { kbId: kbHits[0].id } : {}),
     evidence: 'tagger',
   };
 }

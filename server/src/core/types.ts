@@ -63,6 +63,8 @@ export interface Entity {
   kbId?: string;
   /** Organisations: the person they speak for ("Netanyahu's Office" → Netanyahu). */
   speaksFor?: string;
+  /** Persons: an unnamed person or group the article cites as a source ("officials", "a spokesperson"). */
+  group?: boolean;
   mentions: Mention[];
 }
 
