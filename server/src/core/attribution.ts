@@ -46,9 +46,31 @@ const WRITER_PRONOUNS = new Set(['i', 'we']);
 
 // Heads of unnamed sources that compromise does not tag as people ("sources", "reports", "media").
 const GROUP_NOUNS = new Set(['official', 'source', 'spokesperson', 'spokesman', 'spokeswoman', 'expert', 'analyst', 'critic', 'researcher', 'scientist', 'witness', 'resident', 'authority', 'authorities', 'police', 'prosecutor', 'report', 'media', 'author', 'organiser', 'organizer', 'observer', 'activist', 'campaigner', 'economist', 'investigator', 'diplomat', 'people', 'poster', 'user', 'fan', 'student', 'parent', 'teacher', 'doctor', 'nurse', 'worker', 'protester', 'protestor', 'survivor', 'victim', 'relative', 'neighbour', 'neighbor', 'friend', 'colleague', 'insider', 'aide', 'adviser', 'advisor', 'lawmaker', 'legislator', 'senator', 'minister', 'leader', 'commentator', 'blogger', 'reviewer', 'survey', 'poll', 'study', 'studies', 'data', 'figures', 'statistics']);
+const AFTER_PREPOSITION_RE = /\b(?:to|with|by|from|for|of|at|on|about|than|and)\s+$/;
 const SPOKESPERSON = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative']);
 // Words that show a speaker phrase is a clause, not a noun phrase.
 const VERB_LIKE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'forgot', 'think', 'thought', 'know', 'knew']);
+
+interface PhraseFacts {
+  writer: boolean;
+  pronoun?: 'm' | 'f' | 'n' | 'p';
+  statement: boolean;
+  organisation: boolean;
+  spokesperson: boolean;
+  group: boolean;
+  description: boolean;
+  describesAPerson: boolean;
+}
+const phraseFactsCache = new Map<string, PhraseFacts>();
+
+const ROLE_HEADS = new Set(['coach', 'captain', 'representative', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'founder', 'head', 'member', 'president', 'secretary', 'manager', 'editor']);
+
+/** "a representative for the Sheriff's office", "the team's coach": words headed by a role noun. */
+function describesAPersonWords(words: string[], lex: ReturnType<typeof lexicon>): boolean {
+  const cut = words.findIndex((w, k) => k > 0 && ['for', 'of', 'at', 'with', 'in', 'from', 'to'].includes(w));
+  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
+  return lex.tagsOf(head).includes('Actor') || GROUP_NOUNS.has(head) || lex.titleForms.has(head) || ROLE_HEADS.has(head);
+}
 
 type Resolved = { entityId: string; mention: Span; via: Quote['attribution']; ambiguous?: AmbiguousSpeaker['others'] };
 
@@ -273,38 +295,35 @@ export class Attributor {
     // A description in apposition to a name speaks for the person named: the appositive wins over an
     // organisation or place inside the description ("a representative for the Sheriff's office").
     if (!direct || direct.type !== 'person') {
-      const appos = this.describesAPerson(np) ? this.appositivePerson(np) : undefined;
+      const appos = this.maybeAppositive(np) && this.describesAPerson(np) ? this.appositivePerson(np) : undefined;
       if (appos) return { entityId: appos.entityId, mention: this.span(np.start, np.end), via: 'cue' };
     }
     const named = direct && (direct.type === 'country' || direct.type === 'organization') ? this.organisationNamedBy(np, direct) : undefined;
     if (named) return named;
     if (direct) return { entityId: direct.entityId, mention: this.span(direct.start, direct.end), via: 'cue' };
-    const words = this.text.slice(np.start, np.end).toLowerCase().split(/\s+/);
-    if (words.length === 1 && WRITER_PRONOUNS.has(words[0])) return undefined;
-    const pron = words.length === 1 ? PRONOUNS.get(words[0]) : undefined;
-    if (pron) return this.resolvePronoun(np, pron);
+    const f = this.phraseFacts(this.text.slice(np.start, np.end));
+    if (f.writer) return undefined;
+    if (f.pronoun) return this.resolvePronoun(np, f.pronoun);
     // "the statement", "a spokesman", "officials": whoever the article says put it out.
-    if (words.some((w) => this.lex.statementNouns.has(w.replace(/[^a-zé]/g, '')))) {
+    if (f.statement) {
       const owner = this.statementOwner(quoteStart, np.start);
       if (owner) return { entityId: owner.entityId, mention: this.span(np.start, np.end), via: 'cue' };
     }
     // "the group", "the ministry": the organisation last named.
-    const head = words[words.length - 1].replace(/[^\p{L}]/gu, '');
-    if (ORGANISATION_NOUNS.has(head) || (words.length <= 3 && words.some((w) => ORGANISATION_NOUNS.has(w)) && !this.lex.tagsOf(head).includes('Actor') && !GROUP_NOUNS.has(head))) {
+    if (f.organisation) {
       const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym');
       if (org) return { entityId: org.entityId, mention: this.span(np.start, np.end), via: 'cue' };
       return undefined;
     }
     // An unnamed spokesperson speaks for the organisation just named ("a spokesman said" after the ministry).
-    if (SPOKESPERSON.has(head)) {
+    if (f.spokesperson) {
       const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && !this.entity(m.entityId).speaksFor, 2);
       if (org) return { entityId: org.entityId, mention: this.span(np.start, np.end), via: 'cue' };
     }
     // Unnamed people and groups speak for themselves: "officials", "a spokesperson", "experts", "the authors".
-    const group = this.groupSpeaker(np, words);
-    if (group) return group;
+    if (f.group) return this.groupSpeaker(np);
     // "the 61-year-old singer", "his lawyer": a description of someone already named — the person last named.
-    if (DETERMINERS.has(words[0]) && words.length <= 5) {
+    if (f.description) {
       const person = this.nearest(np.start, (m) => m.type === 'person');
       if (person) return { entityId: person.entityId, mention: this.span(np.start, np.end), via: 'pronoun' };
     }
@@ -317,6 +336,10 @@ export class Attributor {
    * (a newspaper, a broadcaster), not the country.
    */
   private organisationNamedBy(np: { start: number; end: number }, inner: ResolvedMention): Resolved | undefined {
+    // Only a capitalised word right before or after the inner mention can make a longer name.
+    const left = inner.start > np.start && /\p{Lu}[\p{L}.&'-]*\s$/u.test(this.text.slice(Math.max(np.start, inner.start - 16), inner.start));
+    const right = inner.end < np.end && /^\s\p{Lu}/u.test(this.text.slice(inner.end, inner.end + 2));
+    if (!left && !right) return undefined;
     const toks = this.text.slice(np.start, np.end);
     const m = /(?:^|\s)((?:The\s)?(?:\p{Lu}[\p{L}.&'-]*\s?)+)/u.exec(toks);
     if (!m) return undefined;
@@ -360,16 +383,7 @@ export class Attributor {
    * "a senior official", "the report's authors", "local residents"): its own speaker entity, never the nearest
    * name. Singular role nouns with "the" ("the minister") are descriptions of someone named, not groups.
    */
-  private groupSpeaker(np: { start: number; end: number }, words: string[]): Resolved | undefined {
-    if (words.length > 6) return undefined;
-    const head = words[words.length - 1].replace(/[^\p{L}'-]/gu, '');
-    const tags = this.lex.tagsOf(head);
-    const singularTags = this.lex.tagsOf(head.replace(/s$/, ''));
-    const plural = tags.includes('Plural') || (/[^s]s$/.test(head) && (singularTags.includes('Actor') || GROUP_NOUNS.has(head.replace(/s$/, ''))));
-    const role = tags.includes('Actor') || GROUP_NOUNS.has(head) || GROUP_NOUNS.has(head.replace(/s$/, ''));
-    if (!role && !(plural && (tags.includes('Plural') || singularTags.includes('Actor')))) return undefined;
-    if (!plural && words[0] === 'the' && words.length <= 3) return undefined;
-    if (words.some((w) => VERB_LIKE.has(w)) || words.some((w) => PRONOUNS.has(w) && w !== 'their' && w !== 'his' && w !== 'her' && w !== 'its')) return undefined;
+  private groupSpeaker(np: { start: number; end: number }): Resolved {
     const surface = this.text.slice(np.start, np.end);
     const name = surface.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
     const key = name.toLowerCase().replace(/^(?:the|a|an|one|some|several|many)\s+/, '');
@@ -429,7 +443,11 @@ export class Attributor {
       if (gender === 'n') return m.type !== 'person' && (m.type !== 'country' || m.form !== 'demonym');
       return m.type !== 'country' || m.form !== 'demonym';
     };
-    const candidates = this.table.range(from, np.start).filter((m) => m.end <= np.start && fits(m));
+    const all = this.table.range(from, np.start);
+    const candidates: ResolvedMention[] = [];
+    // The last few dozen fitting mentions are plenty: salience falls with every sentence back.
+    for (let k = all.length - 1; k >= 0 && candidates.length < 40; k--) if (all[k].end <= np.start && fits(all[k])) candidates.push(all[k]);
+    candidates.reverse();
     if (!candidates.length) return undefined;
     const here = this.sentenceIndexAt(np.start);
     const recent: { pos: number; entityId: string }[] = [];
@@ -439,7 +457,7 @@ export class Attributor {
     for (const m of candidates) if (m.type === 'person' && !firstInSentence.has(m.sentenceKey) && !this.afterPreposition(m.start)) firstInSentence.set(m.sentenceKey, m.entityId);
     const best = new Map<string, { score: number; m: ResolvedMention }>();
     for (const m of candidates) {
-      const back = here - this.sentenceIndexAt(m.start);
+      const back = here - this.sentenceOfMention(m);
       let score = -Math.min(back, 8);
       if (m.entityId === lastSpeaker) score += 2.5;
       else if (recent.some((x) => x.entityId === m.entityId)) score += 1;
@@ -461,9 +479,22 @@ export class Attributor {
   /** A document-wide sentence number for an offset (paragraph-major), for sentence distances. */
   private sentenceIndexAt(offset: number): number {
     const p = this.paraIndexAt(offset);
-    const toks = this.abs(p);
-    const k = Math.min(toks.length - 1, firstTokenAtOrAfter(toks, offset));
-    return this.sentenceBase(p) + (k >= 0 ? toks[k].sent : 0);
+    const toks = this.paras[p].tokens;
+    const rel = offset - this.paras[p].start;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < rel) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = Math.min(toks.length - 1, lo);
+    return this.sentenceBase(p) + (k >= 0 ? toks[k].sentence : 0);
+  }
+
+  /** The document-wide sentence number of a mention, from its paragraph and sentence key. */
+  private sentenceOfMention(m: ResolvedMention): number {
+    return this.sentenceBase(m.para) + (m.sentenceKey % 100000);
   }
 
   /** Sentences in the paragraphs before p; filled up to p on demand, so each paragraph is counted once. */
@@ -476,18 +507,59 @@ export class Attributor {
     return this.sentenceBases[p];
   }
 
+  private readonly prepositionBefore = new Map<number, boolean>();
+
   private afterPreposition(offset: number): boolean {
-    const before = this.text.slice(Math.max(0, offset - 6), offset).toLowerCase();
-    return /\b(?:to|with|by|from|for|of|at|on|about|than|and)\s+$/.test(before);
+    let v = this.prepositionBefore.get(offset);
+    if (v === undefined) {
+      v = AFTER_PREPOSITION_RE.test(this.text.slice(Math.max(0, offset - 6), offset).toLowerCase());
+      this.prepositionBefore.set(offset, v);
+    }
+    return v;
+  }
+
+  /** A comma right before or after the phrase: the only places an appositive can be. */
+  private maybeAppositive(np: { start: number; end: number }): boolean {
+    const before = this.text.slice(Math.max(0, np.start - 3), np.start);
+    return /,\s*$/.test(before) || /^\s*,/.test(this.text.slice(np.end, np.end + 3));
+  }
+
+  /** What the words of a speaker phrase say about it, computed once per spelling (phrases repeat). */
+  private phraseFacts(surface: string): PhraseFacts {
+    let f = phraseFactsCache.get(surface);
+    if (f) return f;
+    if (phraseFactsCache.size > 20_000) phraseFactsCache.clear();
+    const words = surface.toLowerCase().split(/\s+/);
+    const head = words[words.length - 1].replace(/[^\p{L}]/gu, '');
+    const one = words.length === 1 ? words[0] : '';
+    const headTags = this.lex.tagsOf(head);
+    const singular = head.replace(/s$/, '');
+    const singularTags = this.lex.tagsOf(singular);
+    const plural = headTags.includes('Plural') || (/[^s]s$/.test(head) && (singularTags.includes('Actor') || GROUP_NOUNS.has(singular)));
+    const role = headTags.includes('Actor') || GROUP_NOUNS.has(head) || GROUP_NOUNS.has(singular);
+    const clause = words.some((w) => VERB_LIKE.has(w)) || words.some((w) => PRONOUNS.has(w) && w !== 'their' && w !== 'his' && w !== 'her' && w !== 'its');
+    const group =
+      words.length <= 6 && (role || (plural && (headTags.includes('Plural') || singularTags.includes('Actor')))) && !(!plural && words[0] === 'the' && words.length <= 3) && !clause;
+    f = {
+      writer: WRITER_PRONOUNS.has(one),
+      pronoun: PRONOUNS.get(one),
+      statement: words.some((w) => this.lex.statementNouns.has(w.replace(/[^a-zé]/g, ''))),
+      organisation: ORGANISATION_NOUNS.has(head) || (words.length <= 3 && words.some((w) => ORGANISATION_NOUNS.has(w)) && !headTags.includes('Actor') && !GROUP_NOUNS.has(head)),
+      spokesperson: SPOKESPERSON.has(head),
+      group,
+      description: DETERMINERS.has(words[0]) && words.length <= 5,
+      describesAPerson: describesAPersonWords(words, this.lex),
+    };
+    phraseFactsCache.set(surface, f);
+    return f;
   }
 
   /** "a representative for the Sheriff's office", "the team's coach": a phrase headed by a role noun. */
   private describesAPerson(np: { start: number; end: number }): boolean {
-    const words = this.text.slice(np.start, np.end).toLowerCase().split(/\s+/);
-    const cut = words.findIndex((w, k) => k > 0 && ['for', 'of', 'at', 'with', 'in', 'from', 'to'].includes(w));
-    const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
-    return this.lex.tagsOf(head).includes('Actor') || GROUP_NOUNS.has(head) || this.lex.titleForms.has(head) || ['coach', 'captain', 'representative', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'founder', 'head', 'member', 'president', 'secretary', 'manager', 'editor'].includes(head);
+    return this.phraseFacts(this.text.slice(np.start, np.end)).describesAPerson;
   }
+
+
 
   /**
    * A person the speaker phrase describes in an appositive: "Steve Whitmore, [a representative for the
@@ -509,7 +581,16 @@ export class Attributor {
     return undefined;
   }
 
+  private readonly genders = new Map<string, 'm' | 'f' | undefined>();
+
   genderOf(entityId: string): 'm' | 'f' | undefined {
+    if (this.genders.has(entityId)) return this.genders.get(entityId);
+    const g = this.genderFromName(entityId);
+    this.genders.set(entityId, g);
+    return g;
+  }
+
+  private genderFromName(entityId: string): 'm' | 'f' | undefined {
     const e = this.entity(entityId);
     if (e.type !== 'person') return undefined;
     const first = e.name.split(/\s+/)[0].toLowerCase();
@@ -576,12 +657,16 @@ export class Attributor {
         const cue = shift(sp.cue);
         const speaker = shift(sp.speaker);
         let body = shift(sp.body);
+        // One lookup of the quotes around the pattern serves every check below.
+        const near = overlapping(Math.min(cue.start, speaker.start, body.start), Math.max(cue.end, speaker.end, body.end + 400));
+        const hits = (a: { start: number; end: number }) => near.some((q) => q.start < a.end && q.end > a.start);
         // The cue or the speaker inside a quotation: the speaker is reporting someone else.
-        if (overlapping(cue.start, cue.end).length || overlapping(speaker.start, speaker.end).length) continue;
+        if (near.length && (hits(cue) || hits(speaker))) continue;
         let kind: Quote['kind'] = 'indirect';
         const inside: Quote[] = [];
         let cut = false;
-        for (const q of overlapping(body.start, body.end)) {
+        for (const q of near) {
+          if (!(q.start < body.end && q.end > body.start)) continue;
           if (q.kind === 'mixed' && q.start >= body.start && q.end <= body.end + 1) {
             inside.push(q);
             kind = 'mixed';
@@ -597,21 +682,36 @@ export class Attributor {
         }
         if (cut) for (let k = inside.length - 1; k >= 0; k--) if (inside[k].end > body.end) inside.splice(k, 1);
         // "According to Fox News, the Kremlin statement said: "…"": the clause is a quote's own cue.
-        if (overlapping(body.start, body.end + 400).some((q) => q.cue && q.cue.start >= body.start && q.cue.start < body.end + 2)) continue;
+        if (near.some((q) => q.cue && q.cue.start >= body.start && q.cue.start < body.end + 2)) continue;
         if (!inside.length) kind = 'indirect';
         // The clause's last quoted words end at their closing mark.
         for (const q of inside) if (q.end > body.end) body = { start: body.start, end: q.end };
-        if (this.text.slice(body.start, body.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 3) continue;
+        if (!this.hasWords(body.start, body.end, 3)) continue;
         const r = this.resolveSpeaker(speaker, body.start, sp.verb) ?? this.speakerNamedIn(speaker);
         // A speaker phrase that is no noun phrase ("we had met like she said"): not reported speech.
-        const words = this.text.slice(speaker.start, speaker.end).toLowerCase().split(/\s+/);
-        if (!r && (words.length > 6 || words.some((w) => VERB_LIKE.has(w)))) continue;
+        if (!r) {
+          const words = this.text.slice(speaker.start, speaker.end).toLowerCase().split(/\s+/);
+          if (words.length > 6 || words.some((w) => VERB_LIKE.has(w))) continue;
+        }
         for (const q of inside) absorbed.add(q.id);
         if (r) this.spoke.push({ pos: body.start, entityId: r.entityId });
         out.push(this.indirectQuote(`q${++n}`, kind, body.start, body.end, r ?? { entityId: null, mention: this.span(speaker.start, speaker.end), via: 'none' }, cue));
       }
     }
     return { quotes: out, absorbed };
+  }
+
+  /** Whether [start, end) holds at least `n` words (counted without slicing: this runs for every clause). */
+  private hasWords(start: number, end: number, n: number): boolean {
+    let words = 0;
+    let inWord = false;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+      if (letter && !inWord && ++words >= n) return true;
+      inWord = letter;
+    }
+    return false;
   }
 
   /** The end of a clause cut before `at`: back over spaces, commas, colons and dashes. */
