@@ -46,8 +46,8 @@ import {
   RefreshRequest,
   WorkspaceTrustNotification,
   type AnalysisCounts,
-} from './protocol';
-import { ExportRequest } from './protocol';
+} from '../../common/protocol';
+import { ExportRequest } from '../../common/protocol';
 
 export interface InitializationOptions {
   /** Milliseconds to wait after the last edit before re-analysing (default 150). */
@@ -234,7 +234,7 @@ function startServer(): void {
     return [...fromOpen, ...index.symbols(params.query, open)];
   });
 
-  // ---- custom requests (protocol.ts) ----
+  // ---- custom requests (common/protocol.ts) ----
   connection.onRequest(ConversationsRequest, async (params, token) => {
     const view = await cache.view(params.textDocument.uri, token);
     return view && !view.skipped ? conversations(view) : null;

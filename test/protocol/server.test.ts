@@ -33,7 +33,7 @@ import {
   type LocationLink,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { AnnotationsRequest, ConversationsRequest, EntityAtRequest, QuotesRequest } from '../../server/src/protocol';
+import { AnnotationsRequest, ConversationsRequest, EntityAtRequest, QuotesRequest } from '../../common/protocol';
 import { makeWorkspace, offsetOf, positionOf, SEED, SERVER, SHARED, startServer, textOf, type Doc, type LspClient } from './harness';
 
 const SEED_NAME = 'putin-netanyahu-call.txt';

@@ -1,4 +1,4 @@
-// The export writer (server/src/io/atomicWrite.ts), which the CLI and the extension share: atomic,
+// The export writer (common/atomicWrite.ts), which the CLI and the extension share: atomic,
 // all-or-nothing writes that never replace a file without confirmation, and the streamed workspace
 // export: 1,000 generated articles analysed by the engine and streamed into one jsonl and one csv file,
 // with progress, measured for time and memory, and cancelled half-way without leaving a partial file.
@@ -20,7 +20,7 @@ import {
   writeFolderAtomic,
   writeStreamAtomic,
   type CancellationLike,
-} from '../../server/src/io/atomicWrite';
+} from '../../common/atomicWrite';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-writer-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
-import { GraphRequest, type GraphResult, type GraphScope } from '../../../server/src/protocol';
+import { GraphRequest, type GraphResult, type GraphScope } from '../../../common/protocol';
 import { activeArticle, reveal } from '../reveal';
 import { handleWebviewMessage, type GraphHandlerDeps } from './handler';
 import type { ExportFormat, FromWebview, ModelMessage, ToWebview } from './messages';

@@ -3,17 +3,17 @@
 // The first file is the export's main output. Writing the files is the caller's job (server/src/io).
 import { renderBrat } from './brat';
 import { renderCsv } from './csv';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './formats';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../common/exportFormats';
 import { renderGraphml } from './graphml';
 import { renderJson, renderJsonl } from './json';
 import { renderMarkdown } from './markdown';
-import { MAX_STEM_BYTES, safeFileName, stemOf } from './names';
+import { MAX_STEM_BYTES, safeFileName, stemOf } from '../../../common/fileNames';
 import type { ExportFile, ExportInput, ExportOptions } from './types';
 import { renderW3c } from './w3c';
 
 export type { ExportFile, ExportInput, ExportOptions } from './types';
-export { CSV_COLUMNS, CSV_HEAD, EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat, type FormatInfo } from './formats';
-export { baseName, safeFileName, stemOf } from './names';
+export { CSV_COLUMNS, CSV_HEAD, EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat, type FormatInfo } from '../../../common/exportFormats';
+export { baseName, safeFileName, stemOf } from '../../../common/fileNames';
 
 type Formatter = (input: ExportInput, stem: string, options: ExportOptions) => ExportFile[];
 

@@ -3,7 +3,7 @@ import countries from 'world-countries';
 import type { Entity, Mention, Quote, Span } from '../core/types';
 import type { Annotations } from './types';
 
-export { baseName, safeFileName, stemOf } from './names';
+export { baseName, safeFileName, stemOf } from '../../../common/fileNames';
 
 /**
  * Maps UTF-16 offsets of `text` (what the annotations use) to Unicode code point offsets, which brat and

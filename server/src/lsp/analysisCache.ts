@@ -10,7 +10,7 @@
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalyzeOptions } from '../core/types';
-import type { AnalysisStateKind, AnalysisTruncation } from '../protocol';
+import type { AnalysisStateKind, AnalysisTruncation } from '../../../common/protocol';
 import type { AnalysisWorkerHost } from './analysisWorker';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { GazetteerStore } from './gazetteers';

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArticleAnalyzer } from '../core/index';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import { articleGraph } from '../graph/model';
-import type { GraphResult } from '../protocol';
+import type { GraphResult } from '../../../common/protocol';
 import type { AnalysisView } from './analysisCache';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';

@@ -1,9 +1,9 @@
-// The custom requests of protocol.ts: newsLens/conversations (who spoke to whom, with evidence ranges),
+// The custom requests of common/protocol.ts: newsLens/conversations (who spoke to whom, with evidence ranges),
 // newsLens/annotations (the full news-lens/annotations@1), newsLens/quotes and newsLens/entityAt.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { toAnnotations } from '../core/annotations';
-import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../protocol';
+import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../../../common/protocol';
 import type { AnalysisView } from './analysisCache';
 import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from './lookup';
 import { spanToRange } from './positions';

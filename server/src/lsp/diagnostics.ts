@@ -2,7 +2,7 @@
 // the README section for that code, related information, severity from newsLens.severity ('off' hides).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../core/types';
-import { DIAGNOSTIC_DOCS_BASE } from '../protocol';
+import { DIAGNOSTIC_DOCS_BASE } from '../../../common/protocol';
 import type { AnalysisView } from './analysisCache';
 import { truncationDiagnostic } from './limits';
 import { spanToLocation, spanToRange } from './positions';

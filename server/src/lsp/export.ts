@@ -8,7 +8,7 @@ import { toAnnotations } from '../core/annotations';
 import type { AnalyzeOptions } from '../core/types';
 import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../export';
 import { readArticleFile, readFailure, type ArticleFile } from '../io/article';
-import type { ExportParams, ExportResult } from '../protocol';
+import type { ExportParams, ExportResult } from '../../../common/protocol';
 import type { AnalysisCache } from './analysisCache';
 import type { AnalysisWorkerHost } from './analysisWorker';
 import { annotations as annotationsOf } from './custom';

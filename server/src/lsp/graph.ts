@@ -3,7 +3,7 @@
 // built by graph/model.ts; this adds the countries' names and flags.
 import type { CancellationToken } from 'vscode-languageserver';
 import { articleGraph, mergeGraphs } from '../graph/model';
-import type { GraphParams, GraphResult } from '../protocol';
+import type { GraphParams, GraphResult } from '../../../common/protocol';
 import type { AnalysisView } from './analysisCache';
 import { countryInfo } from './markdown';
 import { spanToRange } from './positions';

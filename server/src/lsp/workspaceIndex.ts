@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
 import { readArticleFile } from '../io/article';
-import type { GraphResult } from '../protocol';
+import type { GraphResult } from '../../../common/protocol';
 import type { AnalysisWorkerHost, IndexedFile } from './analysisWorker';
 import type { SettingsStore } from './settings';
 

@@ -4,7 +4,7 @@
 // from strings: article text (names, quotes, evidence) only ever goes into text nodes.
 import cytoscape from 'cytoscape';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { GraphEdge, GraphNode, GraphResult, GraphScope } from '../../../../server/src/protocol';
+import type { GraphEdge, GraphNode, GraphResult, GraphScope } from '../../../../common/protocol';
 import { parseToWebview, type ExportFormat, type FromWebview, type ModelMessage } from '../messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };

@@ -1,6 +1,7 @@
 // The News Lens custom LSP protocol: typed once here, used by the server (server/src/) and the client
-// (client/src/, which imports this file by relative path; esbuild bundles it). Only types and
-// RequestType/NotificationType constants live here, so importing it pulls in no engine code.
+// (client/src/), both by relative path; esbuild bundles it into each. Only types and
+// RequestType/NotificationType constants live here, so importing it pulls in no engine code (the engine's
+// types are imported as types only).
 import {
   NotificationType,
   RequestType,
@@ -9,7 +10,7 @@ import {
   type Range,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver-protocol';
-import type { Analysis, EntityType, InteractionKind, QuoteKind } from './core/types';
+import type { Analysis, EntityType, InteractionKind, QuoteKind } from '../server/src/core/types';
 
 /** Parameters shared by every per-document request. */
 export interface DocumentParams {
@@ -68,13 +69,13 @@ export interface ExportParams {
   textDocument?: TextDocumentIdentifier;
   /** An open document's URI, or a file:// URI read from disk when the file is not open. */
   uri?: string;
-  /** json, jsonl, csv, brat, w3c, markdown or graphml (server/src/export/formats.ts). */
+  /** json, jsonl, csv, brat, w3c, markdown or graphml (common/exportFormats.ts). */
   format: string;
   /** Output file names start with this (default: the article's file name without its extension). */
   stem?: string;
   /**
    * 'body' for the second and later articles of a streamed export (one jsonl or csv file): without what
-   * only the start of the file carries (the CSV byte-order mark and header, export/formats.ts CSV_HEAD).
+   * only the start of the file carries (the CSV byte-order mark and header, exportFormats.ts CSV_HEAD).
    */
   part?: 'whole' | 'body';
 }
