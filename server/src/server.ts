@@ -16,26 +16,26 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Analysis } from './core/types';
-import { AnalysisCache, type AnalysisView } from './lsp/analysisCache';
-import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/analysisWorker';
-import { codeActions } from './lsp/codeActions';
-import { annotations, conversations, entityAtOffset, quotes } from './lsp/custom';
-import { definition } from './lsp/definition';
-import { graph } from './lsp/graph';
-import { toLspDiagnostics } from './lsp/diagnostics';
-import { exportDocument } from './lsp/export';
-import { DocumentStore } from './lsp/documents';
+import { AnalysisCache, type AnalysisView } from './lsp/pipeline/cache';
+import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/pipeline/worker';
+import { codeActions } from './lsp/features/codeActions';
+import { annotations, conversations, entityAtOffset, quotes } from './lsp/features/custom';
+import { definition } from './lsp/features/definition';
+import { graph } from './lsp/features/graph';
+import { toLspDiagnostics } from './lsp/pipeline/diagnostics';
+import { exportDocument } from './lsp/features/export';
+import { DocumentStore } from './lsp/pipeline/documents';
 import { GazetteerStore } from './lsp/gazetteers';
-import { hover } from './lsp/hover';
-import { inlayHints } from './lsp/inlayHints';
+import { hover } from './lsp/features/hover';
+import { inlayHints } from './lsp/features/inlayHints';
 import { positionToOffset } from './lsp/positions';
-import { highlights, references } from './lsp/references';
-import { prepareRename, rename } from './lsp/rename';
-import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { SettingsStore } from './lsp/settings';
-import { documentSymbols, workspaceSymbolsOf } from './lsp/symbols';
-import { matches, WorkspaceIndex } from './lsp/workspaceIndex';
-import { IdleCollector } from './lsp/memory';
+import { highlights, references } from './lsp/features/references';
+import { prepareRename, rename } from './lsp/features/rename';
+import { semanticTokens, semanticTokensLegend } from './lsp/features/semanticTokens';
+import { SettingsStore } from './lsp/pipeline/settings';
+import { documentSymbols, workspaceSymbolsOf } from './lsp/features/symbols';
+import { matches, WorkspaceIndex } from './lsp/pipeline/workspaceIndex';
+import { IdleCollector } from './lsp/pipeline/memory';
 import {
   AnalysisStateNotification,
   AnnotationsRequest,

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../server/src/core/types';
-import { escapeMarkdown } from '../../server/src/lsp/markdown';
+import { escapeMarkdown } from '../../server/src/lsp/features/markdown';
 import { spanToLinePieces } from '../../server/src/lsp/positions';
-import { flatten } from '../../server/src/lsp/semanticTokens';
-import { shiftAnalysis } from '../../server/src/lsp/shift';
+import { flatten } from '../../server/src/lsp/features/semanticTokens';
+import { shiftAnalysis } from '../../server/src/lsp/pipeline/shift';
 
 const text = 'Putin met Abbas. "Peace now," Abbas said.';
 const span = (s: string, from = 0) => {

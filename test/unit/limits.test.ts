@@ -1,10 +1,10 @@
-// The analysis budget (server/src/lsp/limits.ts): where a document larger than newsLens.maxFileSize is cut,
+// The analysis budget (server/src/lsp/pipeline/limits.ts): where a document larger than newsLens.maxFileSize is cut,
 // and the one diagnostic that says what was skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisCut, byteLimitIndex, formatSize, truncationDiagnostic } from '../../server/src/lsp/limits';
+import { analysisCut, byteLimitIndex, formatSize, truncationDiagnostic } from '../../server/src/lsp/pipeline/limits';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 

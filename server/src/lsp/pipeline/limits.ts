@@ -5,7 +5,7 @@
 // analysis of one version gives the same result.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../common/protocol';
+import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../../common/protocol';
 import type { SeveritySetting } from './settings';
 
 export const TRUNCATED_CODE = 'analysis-truncated';

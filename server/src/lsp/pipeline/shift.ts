@@ -6,7 +6,7 @@
 // It runs on the LSP thread for every new document version that receives a request, over every span of
 // the document (tens of thousands in a 1 MB article), so it is written for speed: one pass, no closures
 // per span, and spans before the first edit are reused as they are.
-import type { Analysis, Entity, Mention, Quote, Span } from '../core/types';
+import type { Analysis, Entity, Mention, Quote, Span } from '../../core/types';
 import type { Edit } from './documents';
 
 interface Offsets {

@@ -1,11 +1,11 @@
 // Engine diagnostics → LSP diagnostics: source "News Lens", the engine's code, a codeDescription link to
 // the README section for that code, related information, severity from newsLens.severity ('off' hides).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Severity } from '../core/types';
-import { DIAGNOSTIC_DOCS_BASE } from '../../../common/protocol';
-import type { AnalysisView } from './analysisCache';
+import type { Severity } from '../../core/types';
+import { DIAGNOSTIC_DOCS_BASE } from '../../../../common/protocol';
+import type { AnalysisView } from './cache';
 import { truncationDiagnostic } from './limits';
-import { spanToLocation, spanToRange } from './positions';
+import { spanToLocation, spanToRange } from '../positions';
 
 export const DIAGNOSTIC_SOURCE = 'News Lens';
 

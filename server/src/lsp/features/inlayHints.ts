@@ -1,9 +1,9 @@
 // Inlay hints: "— Speaker" after each attributed quotation (direct or mixed) in the requested range
 // (newsLens.inlayHints.enable). Paraphrases are skipped: their speaker is named right beside them.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import type { AnalysisView } from './analysisCache';
-import { entityById, principal } from './lookup';
-import { offsetToPosition, rangeToSpan } from './positions';
+import type { AnalysisView } from '../pipeline/cache';
+import { entityById, principal } from '../lookup';
+import { offsetToPosition, rangeToSpan } from '../positions';
 
 export function inlayHints(view: AnalysisView, range: Range): InlayHint[] {
   if (!view.settings.inlayHints.enable) return [];

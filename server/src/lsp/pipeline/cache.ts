@@ -9,11 +9,11 @@
 // annotations request, export) treats it as too large.
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalyzeOptions } from '../core/types';
-import type { AnalysisStateKind, AnalysisTruncation } from '../../../common/protocol';
-import type { AnalysisWorkerHost } from './analysisWorker';
+import type { Analysis, AnalyzeOptions } from '../../core/types';
+import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
+import type { AnalysisWorkerHost } from './worker';
 import type { DocumentStore, OpenDocument } from './documents';
-import type { GazetteerStore } from './gazetteers';
+import type { GazetteerStore } from '../gazetteers';
 import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';

@@ -4,16 +4,16 @@
 // settings and gazetteers, so exporting a workspace never queues open documents' analyses behind it.
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { toAnnotations } from '../core/annotations';
-import type { AnalyzeOptions } from '../core/types';
-import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../export';
-import { readArticleFile, readFailure, type ArticleFile } from '../io/article';
-import type { ExportParams, ExportResult } from '../../../common/protocol';
-import type { AnalysisCache } from './analysisCache';
-import type { AnalysisWorkerHost } from './analysisWorker';
+import { toAnnotations } from '../../core/annotations';
+import type { AnalyzeOptions } from '../../core/types';
+import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../../export';
+import { readArticleFile, readFailure, type ArticleFile } from '../../io/article';
+import type { ExportParams, ExportResult } from '../../../../common/protocol';
+import type { AnalysisCache } from '../pipeline/cache';
+import type { AnalysisWorkerHost } from '../pipeline/worker';
 import { annotations as annotationsOf } from './custom';
-import type { GazetteerStore } from './gazetteers';
-import type { SettingsStore } from './settings';
+import type { GazetteerStore } from '../gazetteers';
+import type { SettingsStore } from '../pipeline/settings';
 
 export interface ExportDeps {
   cache: AnalysisCache;

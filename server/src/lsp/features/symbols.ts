@@ -1,11 +1,11 @@
 // The Outline: leaders (then other people and organisations) with their quotes as children, then
 // countries. Each symbol's range covers its first to last mention and quote; the selection is the first mention.
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import type { Analysis, Entity, Quote } from '../core/types';
-import type { AnalysisView } from './analysisCache';
-import { firstMention, quotesOf } from './lookup';
+import type { Analysis, Entity, Quote } from '../../core/types';
+import type { AnalysisView } from '../pipeline/cache';
+import { firstMention, quotesOf } from '../lookup';
 import { countryName, excerpt } from './markdown';
-import { spanToLocation, spanToRange } from './positions';
+import { spanToLocation, spanToRange } from '../positions';
 
 const ORDER = (e: Entity) => (e.type === 'person' ? (e.leader ? 0 : 1) : e.type === 'organization' ? 2 : 3);
 

@@ -1,12 +1,12 @@
 // Hover: a person (canonical name, offices with country and dates, mentions, quotes, whom they spoke to),
 // a country (name, ISO code, flag, leaders mentioned), a quote (speaker, cue). Article text is escaped.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { defaultKnowledgeBase } from '../core/knowledgeBase';
-import type { Analysis, Entity, Quote, Role } from '../core/types';
-import type { AnalysisView } from './analysisCache';
-import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from './lookup';
+import { defaultKnowledgeBase } from '../../core/knowledgeBase';
+import type { Analysis, Entity, Quote, Role } from '../../core/types';
+import type { AnalysisView } from '../pipeline/cache';
+import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../lookup';
 import { countryInfo, countryName, escapeMarkdown, excerpt } from './markdown';
-import { spanToRange } from './positions';
+import { spanToRange } from '../positions';
 
 export function hover(view: AnalysisView, offset: number): Hover | null {
   const a = view.analysis;

@@ -1,9 +1,9 @@
 // Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → where
 // its speaker is named (lookup.speakerTarget).
 import type { Location } from 'vscode-languageserver';
-import type { AnalysisView } from './analysisCache';
-import { firstMention, mentionAt, quoteAt, speakerTarget } from './lookup';
-import { spanToLocation } from './positions';
+import type { AnalysisView } from '../pipeline/cache';
+import { firstMention, mentionAt, quoteAt, speakerTarget } from '../lookup';
+import { spanToLocation } from '../positions';
 
 export function definition(view: AnalysisView, offset: number): Location | null {
   const a = view.analysis;

@@ -2,7 +2,7 @@
 // cached until the client reports a configuration change. Clients without workspace/configuration
 // get the defaults merged with initializationOptions.settings / didChangeConfiguration's settings.
 import type { Connection } from 'vscode-languageserver';
-import type { Severity } from '../core/types';
+import type { Severity } from '../../core/types';
 
 export type SeveritySetting = Severity | 'off';
 

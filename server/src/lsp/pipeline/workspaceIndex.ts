@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
-import { readArticleFile } from '../io/article';
-import type { GraphResult } from '../../../common/protocol';
-import type { AnalysisWorkerHost, IndexedFile } from './analysisWorker';
+import { readArticleFile } from '../../io/article';
+import type { GraphResult } from '../../../../common/protocol';
+import type { AnalysisWorkerHost, IndexedFile } from './worker';
 import type { SettingsStore } from './settings';
 
 const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };

@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Entity, LeaderRecord, Mention } from '../core/types';
-import type { AnalysisView } from './analysisCache';
-import type { DiagnosticData } from './diagnostics';
-import type { GazetteerStore } from './gazetteers';
-import { mentionAt } from './lookup';
-import { DOCUMENT_START, rangeToSpan, spanToRange } from './positions';
+import type { Analysis, Entity, LeaderRecord, Mention } from '../../core/types';
+import type { AnalysisView } from '../pipeline/cache';
+import type { DiagnosticData } from '../pipeline/diagnostics';
+import type { GazetteerStore } from '../gazetteers';
+import { mentionAt } from '../lookup';
+import { DOCUMENT_START, rangeToSpan, spanToRange } from '../positions';
 
 const pick = (data: Record<string, string> | undefined, keys: string[]) => keys.map((k) => data?.[k]).find((v) => typeof v === 'string' && v.trim());
 

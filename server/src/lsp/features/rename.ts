@@ -1,10 +1,10 @@
 // Rename a person across all name mentions: mentions giving the full name get the new name; surname-only
 // mentions get the new name's last word. Titles, pronouns and descriptions are left alone.
 import { ResponseError, ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Entity, Mention } from '../core/types';
-import type { AnalysisView } from './analysisCache';
-import { mentionAt } from './lookup';
-import { spanToRange } from './positions';
+import type { Entity, Mention } from '../../core/types';
+import type { AnalysisView } from '../pipeline/cache';
+import { mentionAt } from '../lookup';
+import { spanToRange } from '../positions';
 
 function target(view: AnalysisView, offset: number): { entity: Entity; mention: Mention } {
   const hit = mentionAt(view.analysis, offset);

@@ -2,11 +2,11 @@
 // workspace (open documents from their live analysis, the other articles from the workspace index),
 // built by graph/model.ts; this adds the countries' names and flags.
 import type { CancellationToken } from 'vscode-languageserver';
-import { articleGraph, mergeGraphs } from '../graph/model';
-import type { GraphParams, GraphResult } from '../../../common/protocol';
-import type { AnalysisView } from './analysisCache';
+import { articleGraph, mergeGraphs } from '../../graph/model';
+import type { GraphParams, GraphResult } from '../../../../common/protocol';
+import type { AnalysisView } from '../pipeline/cache';
 import { countryInfo } from './markdown';
-import { spanToRange } from './positions';
+import { spanToRange } from '../positions';
 
 export interface GraphSources {
   view(uri: string, token?: CancellationToken): Promise<AnalysisView | undefined>;

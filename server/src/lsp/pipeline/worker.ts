@@ -5,14 +5,14 @@
 import { Worker, parentPort, isMainThread, workerData } from 'node:worker_threads';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ArticleAnalyzer } from '../core/index';
-import type { Analysis, AnalyzeOptions } from '../core/types';
-import { articleGraph } from '../graph/model';
-import type { GraphResult } from '../../../common/protocol';
-import type { AnalysisView } from './analysisCache';
+import type { ArticleAnalyzer } from '../../core/index';
+import type { Analysis, AnalyzeOptions } from '../../core/types';
+import { articleGraph } from '../../graph/model';
+import type { GraphResult } from '../../../../common/protocol';
+import type { AnalysisView } from './cache';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';
-import { spanToRange } from './positions';
+import { spanToRange } from '../positions';
 import type { SeveritySetting } from './settings';
 
 export interface IndexedEntity {
@@ -63,7 +63,7 @@ type WorkerResponse =
   | { id: number; ok: false; error: string }
   | { id: number; early: EarlyDiagnostics };
 
-type Engine = typeof import('../core/index');
+type Engine = typeof import('../../core/index');
 let engine: Engine | undefined;
 
 /**
@@ -73,7 +73,7 @@ let engine: Engine | undefined;
  */
 function loadEngine(): Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (engine ??= require('../core/index') as Engine);
+  return (engine ??= require('../../core/index') as Engine);
 }
 
 function indexFile(uri: string, text: string, analysis: Analysis): IndexedFile {

@@ -2,11 +2,11 @@
 // newsLens/annotations (the full news-lens/annotations@1), newsLens/quotes and newsLens/entityAt.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { toAnnotations } from '../core/annotations';
-import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../../../common/protocol';
-import type { AnalysisView } from './analysisCache';
-import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from './lookup';
-import { spanToRange } from './positions';
+import { toAnnotations } from '../../core/annotations';
+import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../../../../common/protocol';
+import type { AnalysisView } from '../pipeline/cache';
+import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from '../lookup';
+import { spanToRange } from '../positions';
 
 export function conversations(view: AnalysisView): ConversationsResult {
   const a = view.analysis;
