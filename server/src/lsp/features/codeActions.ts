@@ -8,9 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity, LeaderRecord, Mention } from '../../core/types';
 import type { AnalysisView } from '../pipeline/cache';
 import type { DiagnosticData } from '../pipeline/diagnostics';
-import type { GazetteerStore } from '../gazetteers';
-import { mentionAt } from '../lookup';
-import { DOCUMENT_START, rangeToSpan, spanToRange } from '../positions';
+import type { GazetteerStore } from '../../gazetteer/store';
+import { mentionAt } from '../../query';
+import { DOCUMENT_START, rangeToSpan, spanToRange } from '../../positions';
 
 const pick = (data: Record<string, string> | undefined, keys: string[]) => keys.map((k) => data?.[k]).find((v) => typeof v === 'string' && v.trim());
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { toAnnotations } from '../../core/annotations';
 import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../../../../common/protocol';
 import type { AnalysisView } from '../pipeline/cache';
-import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from '../lookup';
-import { spanToRange } from '../positions';
+import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from '../../query';
+import { spanToRange } from '../../positions';
 
 export function conversations(view: AnalysisView): ConversationsResult {
   const a = view.analysis;

@@ -2,8 +2,8 @@
 // its speaker is named (lookup.speakerTarget).
 import type { Location } from 'vscode-languageserver';
 import type { AnalysisView } from '../pipeline/cache';
-import { firstMention, mentionAt, quoteAt, speakerTarget } from '../lookup';
-import { spanToLocation } from '../positions';
+import { firstMention, mentionAt, quoteAt, speakerTarget } from '../../query';
+import { spanToLocation } from '../../positions';
 
 export function definition(view: AnalysisView, offset: number): Location | null {
   const a = view.analysis;

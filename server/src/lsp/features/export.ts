@@ -12,7 +12,7 @@ import type { ExportParams, ExportResult } from '../../../../common/protocol';
 import type { AnalysisCache } from '../pipeline/cache';
 import type { AnalysisWorkerHost } from '../pipeline/worker';
 import { annotations as annotationsOf } from './custom';
-import type { GazetteerStore } from '../gazetteers';
+import type { GazetteerStore } from '../../gazetteer/store';
 import type { SettingsStore } from '../pipeline/settings';
 
 export interface ExportDeps {

@@ -6,7 +6,7 @@ import { articleGraph, mergeGraphs } from '../../graph/model';
 import type { GraphParams, GraphResult } from '../../../../common/protocol';
 import type { AnalysisView } from '../pipeline/cache';
 import { countryInfo } from './markdown';
-import { spanToRange } from '../positions';
+import { spanToRange } from '../../positions';
 
 export interface GraphSources {
   view(uri: string, token?: CancellationToken): Promise<AnalysisView | undefined>;

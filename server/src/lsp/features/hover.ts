@@ -4,9 +4,9 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { defaultKnowledgeBase } from '../../core/knowledgeBase';
 import type { Analysis, Entity, Quote, Role } from '../../core/types';
 import type { AnalysisView } from '../pipeline/cache';
-import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../lookup';
+import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
 import { countryInfo, countryName, escapeMarkdown, excerpt } from './markdown';
-import { spanToRange } from '../positions';
+import { spanToRange } from '../../positions';
 
 export function hover(view: AnalysisView, offset: number): Hover | null {
   const a = view.analysis;

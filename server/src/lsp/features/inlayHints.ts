@@ -2,8 +2,8 @@
 // (newsLens.inlayHints.enable). Paraphrases are skipped: their speaker is named right beside them.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { AnalysisView } from '../pipeline/cache';
-import { entityById, principal } from '../lookup';
-import { offsetToPosition, rangeToSpan } from '../positions';
+import { entityById, principal } from '../../query';
+import { offsetToPosition, rangeToSpan } from '../../positions';
 
 export function inlayHints(view: AnalysisView, range: Range): InlayHint[] {
   if (!view.settings.inlayHints.enable) return [];

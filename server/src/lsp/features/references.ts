@@ -2,8 +2,8 @@
 // speaking for them), all their quotes. Document highlight: every mention of that entity.
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
 import type { AnalysisView } from '../pipeline/cache';
-import { entityAt, entityById, quoteAt, quotesOf } from '../lookup';
-import { spanToLocation, spanToRange } from '../positions';
+import { entityAt, entityById, quoteAt, quotesOf } from '../../query';
+import { spanToLocation, spanToRange } from '../../positions';
 
 export function references(view: AnalysisView, offset: number): Location[] | null {
   const a = view.analysis;

@@ -3,8 +3,8 @@
 import { ResponseError, ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Entity, Mention } from '../../core/types';
 import type { AnalysisView } from '../pipeline/cache';
-import { mentionAt } from '../lookup';
-import { spanToRange } from '../positions';
+import { mentionAt } from '../../query';
+import { spanToRange } from '../../positions';
 
 function target(view: AnalysisView, offset: number): { entity: Entity; mention: Mention } {
   const hit = mentionAt(view.analysis, offset);

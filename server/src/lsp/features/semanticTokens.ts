@@ -4,8 +4,8 @@ import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTo
 import type { Analysis } from '../../core/types';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../../../common/protocol';
 import type { AnalysisView } from '../pipeline/cache';
-import { firstMention } from '../lookup';
-import { rangeToSpan, spanToLinePieces } from '../positions';
+import { firstMention } from '../../query';
+import { rangeToSpan, spanToLinePieces } from '../../positions';
 
 export const semanticTokensLegend: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],

@@ -13,7 +13,7 @@ import type { Analysis, AnalyzeOptions } from '../../core/types';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
 import type { AnalysisWorkerHost } from './worker';
 import type { DocumentStore, OpenDocument } from './documents';
-import type { GazetteerStore } from '../gazetteers';
+import type { GazetteerStore } from '../../gazetteer/store';
 import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';

@@ -5,7 +5,7 @@ import type { Severity } from '../../core/types';
 import { DIAGNOSTIC_DOCS_BASE } from '../../../../common/protocol';
 import type { AnalysisView } from './cache';
 import { truncationDiagnostic } from './limits';
-import { spanToLocation, spanToRange } from '../positions';
+import { spanToLocation, spanToRange } from '../../positions';
 
 export const DIAGNOSTIC_SOURCE = 'News Lens';
 

@@ -3,7 +3,7 @@
 // the current text while a newer one is being computed.
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rangeToSpan } from '../positions';
+import { rangeToSpan } from '../../positions';
 
 /** One replacement, in offsets of the text just before it, producing document version `version`. */
 export interface Edit {

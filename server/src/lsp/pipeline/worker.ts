@@ -12,7 +12,7 @@ import type { GraphResult } from '../../../../common/protocol';
 import type { AnalysisView } from './cache';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';
-import { spanToRange } from '../positions';
+import { spanToRange } from '../../positions';
 import type { SeveritySetting } from './settings';
 
 export interface IndexedEntity {

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { LeaderRecord } from '../core/types';
-import { lineColumnRange } from './positions';
+import { lineColumnRange } from '../positions';
 
 interface Loaded {
   mtimeMs: number;
@@ -100,7 +100,7 @@ export class GazetteerStore {
     const uri = pathToFileURL(file).toString();
     try {
       // Loaded on first use: most workspaces configure no gazetteer.
-      const { loadGazetteerFile } = await import('../gazetteer');
+      const { loadGazetteerFile } = await import('./file');
       const { records, errors } = await Promise.resolve(loadGazetteerFile(file));
       const diagnostics: Diagnostic[] = errors.map((e) => {
         return {

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../data/leaders.schema.json';
-import type { LeaderRecord } from './core/types';
+import schema from '../../data/leaders.schema.json';
+import type { LeaderRecord } from '../core/types';
 
 export interface GazetteerError {
   file: string;

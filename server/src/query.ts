@@ -1,6 +1,6 @@
 // Queries over one Analysis by offset or id, shared by the feature modules. Offsets only: converting to
 // LSP positions is positions.ts's job.
-import type { Analysis, Entity, Mention, Quote, Span } from '../core/types';
+import type { Analysis, Entity, Mention, Quote, Span } from './core/types';
 
 export interface MentionHit {
   entity: Entity;
