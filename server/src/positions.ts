@@ -1,8 +1,15 @@
-// The ONLY module that converts between engine spans (UTF-16 offsets into the analysed text) and LSP
-// positions/ranges. Everything goes through TextDocument.positionAt/offsetAt, so line breaks (\n, \r\n, \r)
-// and UTF-16 surrogate pairs are handled in one place.
+// The ONE module that converts the engine's offsets (UTF-16 code units into the analysed text, what every
+// span carries) into other coordinates:
+//   - LSP positions and ranges (line, UTF-16 character), through TextDocument.positionAt/offsetAt, so line
+//     breaks (\n, \r\n, \r) and surrogate pairs are handled in one place: the language server's features,
+//     its pipeline and the analysis budget (lsp/pipeline/limits.ts);
+//   - 1-based line and column, the same line table: where a gazetteer file has an error (gazetteer/file.ts);
+//   - Unicode code points, optionally with CRLF counted as one character: what brat and the W3C
+//     TextPositionSelector count (export/).
+// The LSP types are imported as types only and vscode-languageserver-textdocument is a plain text library, so
+// the CLI and the export formatters use this module without the language server.
 import type { Location, Position, Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface OffsetSpan {
   start: number;
@@ -64,4 +71,41 @@ export function lineColumnRange(line: number, column: number): Range {
   const l = Math.max(0, line - 1);
   const c = Math.max(0, column - 1);
   return { start: { line: l, character: c }, end: { line: l, character: c + 1 } };
+}
+
+/** 1-based line and column (in UTF-16 code units) of offsets into `text`: one line table, built once. */
+export function lineColumnMapper(text: string): (offset: number) => { line: number; column: number } {
+  const doc = TextDocument.create('', 'plaintext', 0, text);
+  return (offset) => {
+    const p = doc.positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+}
+
+/**
+ * Maps UTF-16 offsets of `text` (what the annotations use) to Unicode code point offsets, which brat and
+ * the W3C TextPositionSelector count. With `crlfToLf`, offsets are into the text with every CRLF turned
+ * into LF (what brat reads: it opens text files with universal newlines; a lone CR stays one character).
+ * An offset inside a surrogate pair or between CR and LF maps to the start of that character.
+ */
+export function codePointMapper(text: string, opts: { crlfToLf?: boolean } = {}): (utf16: number) => number {
+  const astral = /[\ud800-\udfff]/.test(text);
+  const crlf = !!opts.crlfToLf && text.includes('\r\n');
+  if (!astral && !crlf) return (i) => i;
+  const map = new Int32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; ) {
+    map[i] = count;
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+    } else if (crlf && c === 0x0d && text.charCodeAt(i + 1) === 0x0a) width = 2;
+    if (width === 2) map[i + 1] = count;
+    count++;
+    i += width;
+  }
+  map[text.length] = count;
+  return (i) => map[i];
 }

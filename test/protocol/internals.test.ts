@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../server/src/core/types';
 import { escapeMarkdown } from '../../server/src/lsp/features/markdown';
-import { spanToLinePieces } from '../../server/src/lsp/positions';
+import { spanToLinePieces } from '../../server/src/positions';
 import { flatten } from '../../server/src/lsp/features/semanticTokens';
 import { shiftAnalysis } from '../../server/src/lsp/pipeline/shift';
 

@@ -1,37 +1,10 @@
-// Helpers shared by the formatters: offset conversion, file names, and small lookups over the annotations.
+// Helpers shared by the formatters: file names, text and small lookups over the annotations. Offsets in other
+// units (code points for brat and W3C) come from ../positions.ts.
 import countries from 'world-countries';
 import type { Entity, Mention, Quote, Span } from '../core/types';
 import type { Annotations } from './types';
 
 export { baseName, safeFileName, stemOf } from '../../../common/fileNames';
-
-/**
- * Maps UTF-16 offsets of `text` (what the annotations use) to Unicode code point offsets, which brat and
- * the W3C TextPositionSelector count. With `crlfToLf`, offsets are into the text with every CRLF turned
- * into LF (what brat reads: it opens text files with universal newlines; a lone CR stays one character).
- * An offset inside a surrogate pair or between CR and LF maps to the start of that character.
- */
-export function codePointMapper(text: string, opts: { crlfToLf?: boolean } = {}): (utf16: number) => number {
-  const astral = /[\ud800-\udfff]/.test(text);
-  const crlf = !!opts.crlfToLf && text.includes('\r\n');
-  if (!astral && !crlf) return (i) => i;
-  const map = new Int32Array(text.length + 1);
-  let count = 0;
-  for (let i = 0; i < text.length; ) {
-    map[i] = count;
-    const c = text.charCodeAt(i);
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-    } else if (crlf && c === 0x0d && text.charCodeAt(i + 1) === 0x0a) width = 2;
-    if (width === 2) map[i + 1] = count;
-    count++;
-    i += width;
-  }
-  map[text.length] = count;
-  return (i) => map[i];
-}
 
 /** The text with CRLF and lone CR turned into LF. */
 export function lfText(text: string): string {

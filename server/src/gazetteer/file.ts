@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../data/leaders.schema.json';
 import type { LeaderRecord } from '../core/types';
+import { lineColumnMapper } from '../positions';
 
 export interface GazetteerError {
   file: string;
@@ -53,9 +54,9 @@ export function parseGazetteer(text: string, file = '<gazetteer>'): GazetteerRes
 
 function parseUnsafe(rawText: string, file: string): GazetteerResult {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines = lineStarts(text);
+  const lineColumn = lineColumnMapper(text);
   const at = (offset: number, field: string, message: string): GazetteerError => {
-    const { line, column } = position(lines, offset);
+    const { line, column } = lineColumn(offset);
     return { file, line, column, field, message };
   };
   if (!text.trim()) return { records: [], errors: [] };
@@ -412,27 +413,4 @@ function locate(text: string): Map<string, Location> {
   ws();
   if (i < n) fail(`unexpected ${describeChar(i)} after the end of the JSON value`);
   return out;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0d) {
-      if (text.charCodeAt(k + 1) === 0x0a) k++;
-      starts.push(k + 1);
-    } else if (c === 0x0a) starts.push(k + 1);
-  }
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }

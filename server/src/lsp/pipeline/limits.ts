@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../../common/protocol';
+import { spanToRange } from '../../positions';
 import type { SeveritySetting } from './settings';
 
 export const TRUNCATED_CODE = 'analysis-truncated';
@@ -113,7 +114,8 @@ export function truncationDiagnostic(doc: TextDocument, t: AnalysisTruncation, s
   let end = start;
   while (end < text.length && end - start < RANGE_CHARS && !/[\r\n\u2028\u2029]/.test(text[end])) end++;
   if (end > start && end < text.length && text.charCodeAt(end - 1) >= 0xd800 && text.charCodeAt(end - 1) <= 0xdbff) end--;
-  const from = doc.positionAt(start);
+  const range = spanToRange(doc, { start, end });
+  const from = range.start;
   const last = doc.lineCount;
   const lines = from.character === 0 ? `lines ${(from.line + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')}` : `from line ${(from.line + 1).toLocaleString('en-US')}, character ${from.character + 1}, to the end`;
   const message =
@@ -122,7 +124,7 @@ export function truncationDiagnostic(doc: TextDocument, t: AnalysisTruncation, s
     `(${t.maxBytes.toLocaleString('en-US')} bytes), the budget that keeps each analysis within seconds. ` +
     `From here on there are no diagnostics, hovers, symbols or entries in the News Lens views. Raise newsLens.maxFileSize to analyse more.`;
   return {
-    range: { start: from, end: doc.positionAt(end) },
+    range,
     severity: SEVERITY[level] ?? DiagnosticSeverity.Information,
     code: TRUNCATED_CODE,
     codeDescription: { href: DIAGNOSTIC_DOCS_BASE + TRUNCATED_CODE },
