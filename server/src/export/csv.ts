@@ -6,7 +6,7 @@
 // that article text can never run as a spreadsheet formula ("CSV injection"); no other cell is changed.
 import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS } from '../../../common/exportFormats';
-import { countryOf, entityIndex, titleOf } from './text';
+import { countryOf, entityIndex, titleOf } from '../query';
 import type { ExportFile, ExportInput, ExportOptions } from './types';
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;

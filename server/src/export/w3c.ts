@@ -12,7 +12,8 @@
 // Our own facts (entity ids, kinds, the SHA-256) use the newsLens: prefix declared in the @context.
 import type { Entity, Mention, Span } from '../core/types';
 import { codePointMapper } from '../positions';
-import { countryName, countryOf, entityIndex, hexToBase64Url, titleOf } from './text';
+import { countryName, countryOf, entityIndex, titleOf } from '../query';
+import { hexToBase64Url } from './text';
 import type { ExportFile, ExportInput } from './types';
 
 export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { newsLens: 'https://github.com/news-lens/news-lens#' }] as const;

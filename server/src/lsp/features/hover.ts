@@ -4,8 +4,8 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { defaultKnowledgeBase } from '../../core/knowledgeBase';
 import type { Analysis, Entity, Quote, Role } from '../../core/types';
 import type { AnalysisView } from '../pipeline/cache';
-import { entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
-import { countryInfo, countryName, escapeMarkdown, excerpt } from './markdown';
+import { countryInfo, countryName, entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
+import { escapeMarkdown, excerpt } from './markdown';
 import { spanToRange } from '../../positions';
 
 export function hover(view: AnalysisView, offset: number): Hover | null {

@@ -3,8 +3,8 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Analysis, Entity, Quote } from '../../core/types';
 import type { AnalysisView } from '../pipeline/cache';
-import { firstMention, quotesOf } from '../../query';
-import { countryName, excerpt } from './markdown';
+import { countryName, firstMention, quotesOf } from '../../query';
+import { excerpt } from './markdown';
 import { spanToLocation, spanToRange } from '../../positions';
 
 const ORDER = (e: Entity) => (e.type === 'person' ? (e.leader ? 0 : 1) : e.type === 'organization' ? 2 : 3);
