@@ -16,7 +16,8 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Analysis } from './core/types';
-import { AnalysisCache, type AnalysisView } from './lsp/pipeline/cache';
+import { AnalysisCache } from './lsp/pipeline/cache';
+import type { AnalysisView } from './lsp/view';
 import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/pipeline/worker';
 import { codeActions } from './lsp/features/codeActions';
 import { annotations, conversations, entityAtOffset, quotes } from './lsp/features/custom';

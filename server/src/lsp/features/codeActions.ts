@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity, LeaderRecord, Mention } from '../../core/types';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import type { DiagnosticData } from '../pipeline/diagnostics';
 import type { GazetteerStore } from '../../gazetteer/store';
 import { mentionAt } from '../../query';

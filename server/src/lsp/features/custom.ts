@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { toAnnotations } from '../../core/annotations';
 import type { Annotations, ConversationEdge, ConversationsResult, EntityAtResult, QuotesResult } from '../../../../common/protocol';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { entityAt, entityById, firstMention, quoteAt, speakerTarget } from '../../query';
 import { spanToRange } from '../../positions';
 

@@ -1,7 +1,7 @@
 // Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → where
 // its speaker is named (lookup.speakerTarget).
 import type { Location } from 'vscode-languageserver';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { firstMention, mentionAt, quoteAt, speakerTarget } from '../../query';
 import { spanToLocation } from '../../positions';
 

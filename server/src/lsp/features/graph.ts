@@ -5,7 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { articleGraph, mergeGraphs } from '../../graph/model';
 import type { GraphParams, GraphResult } from '../../../../common/protocol';
 import { countryInfo } from '../../query';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { spanToRange } from '../../positions';
 
 export interface GraphSources {

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { defaultKnowledgeBase } from '../../core/knowledgeBase';
 import type { Analysis, Entity, Quote, Role } from '../../core/types';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { countryInfo, countryName, entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
 import { escapeMarkdown, excerpt } from './markdown';
 import { spanToRange } from '../../positions';

@@ -1,7 +1,7 @@
 // Inlay hints: "— Speaker" after each attributed quotation (direct or mixed) in the requested range
 // (newsLens.inlayHints.enable). Paraphrases are skipped: their speaker is named right beside them.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { entityById, principal } from '../../query';
 import { offsetToPosition, rangeToSpan } from '../../positions';
 

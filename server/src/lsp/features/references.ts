@@ -1,7 +1,7 @@
 // Find All References: every mention of the entity under the cursor and, for people (and organisations
 // speaking for them), all their quotes. Document highlight: every mention of that entity.
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { entityAt, entityById, quoteAt, quotesOf } from '../../query';
 import { spanToLocation, spanToRange } from '../../positions';
 

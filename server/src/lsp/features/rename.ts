@@ -2,7 +2,7 @@
 // mentions get the new name's last word. Titles, pronouns and descriptions are left alone.
 import { ResponseError, ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Entity, Mention } from '../../core/types';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { mentionAt } from '../../query';
 import { spanToRange } from '../../positions';
 

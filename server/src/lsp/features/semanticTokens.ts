@@ -3,7 +3,7 @@
 import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Analysis } from '../../core/types';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../../../common/protocol';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { firstMention } from '../../query';
 import { rangeToSpan, spanToLinePieces } from '../../positions';
 

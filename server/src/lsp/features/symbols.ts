@@ -2,7 +2,7 @@
 // countries. Each symbol's range covers its first to last mention and quote; the selection is the first mention.
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Analysis, Entity, Quote } from '../../core/types';
-import type { AnalysisView } from '../pipeline/cache';
+import type { AnalysisView } from '../view';
 import { countryName, firstMention, quotesOf } from '../../query';
 import { excerpt } from './markdown';
 import { spanToLocation, spanToRange } from '../../positions';

@@ -8,30 +8,15 @@
 // (limits.ts): read-only features serve that beginning; what needs the whole document (rename, the
 // annotations request, export) treats it as too large.
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalyzeOptions } from '../../core/types';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
 import type { AnalysisWorkerHost } from './worker';
+import type { AnalysisView } from '../view';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { GazetteerStore } from '../../gazetteer/store';
 import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';
-
-export interface AnalysisView {
-  uri: string;
-  /** The current document; every span in `analysis` is an offset into its current text. */
-  doc: TextDocument;
-  version: number;
-  analysis: Analysis;
-  /** The version the engine actually analysed (older than `version` while a fresh analysis runs). */
-  analyzedVersion: number;
-  settings: NewsLensSettings;
-  /** Set when the document is not analysed (disabled language, failed analysis; too large for `exact` callers). */
-  skipped?: AnalysisStateKind;
-  /** Set when only the beginning of the document was analysed (larger than newsLens.maxFileSize). */
-  truncated?: AnalysisTruncation;
-}
 
 export interface AnalysisEvents {
   /** The LSP diagnostics of the document's current version, as soon as the worker has them. */

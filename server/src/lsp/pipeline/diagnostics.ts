@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../../core/types';
 import { DIAGNOSTIC_DOCS_BASE } from '../../../../common/protocol';
-import type { AnalysisView } from './cache';
+import type { AnalysisView } from '../view';
 import { truncationDiagnostic } from './limits';
 import { spanToLocation, spanToRange } from '../../positions';
 

@@ -9,7 +9,7 @@ import type { ArticleAnalyzer } from '../../core/index';
 import type { Analysis, AnalyzeOptions } from '../../core/types';
 import { articleGraph } from '../../graph/model';
 import type { GraphResult } from '../../../../common/protocol';
-import type { AnalysisView } from './cache';
+import type { AnalysisView } from '../view';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';
 import { spanToRange } from '../../positions';
