@@ -23,7 +23,6 @@ import { codeActions } from './lsp/features/codeActions';
 import { annotations, conversations, entityAtOffset, quotes } from './lsp/features/custom';
 import { definition } from './lsp/features/definition';
 import { graph } from './lsp/features/graph';
-import { toLspDiagnostics } from './lsp/pipeline/diagnostics';
 import { exportDocument } from './lsp/features/export';
 import { DocumentStore } from './lsp/pipeline/documents';
 import { GazetteerStore } from './gazetteer/store';
@@ -122,8 +121,7 @@ function startServer(): void {
     diagnostics(uri, version, diagnostics) {
       void connection.sendDiagnostics({ uri, version, diagnostics });
     },
-    analyzed(view, durationMs, published) {
-      if (!published) void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
+    analyzed(view, durationMs) {
       if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs, ...(view.truncated ? { truncated: view.truncated } : {}) });
       if (refreshTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
       if (refreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);

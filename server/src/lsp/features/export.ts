@@ -64,7 +64,7 @@ export async function exportDocument(params: ExportParams, deps: ExportDeps, tok
   const job = `news-lens-export:${++jobs}:${uri}`;
   try {
     const { result } = await deps.worker.analyze(
-      { uri: job, languageId: 'plaintext', version: 0, text: read.text, optionsKey: JSON.stringify([settings.articleDate, settings.severity, signature]), options: analyzeOptions, severity: settings.severity },
+      { uri: job, languageId: 'plaintext', version: 0, text: read.text, optionsKey: JSON.stringify([settings.articleDate, settings.severity, signature]), options: analyzeOptions },
       () => undefined,
     );
     if (token.isCancellationRequested) throw cancelled();

@@ -19,10 +19,13 @@ import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';
 
 export interface AnalysisEvents {
-  /** The LSP diagnostics of the document's current version, as soon as the worker has them. */
+  /**
+   * The LSP diagnostics of the document's current version, once per analysed version: as soon as the worker
+   * has them (before the analysis itself arrives), or none for a document that is not analysed.
+   */
   diagnostics(uri: string, version: number, diagnostics: Diagnostic[]): void;
-  /** A fresh analysis of the document's current version; `published` when its diagnostics already went out. */
-  analyzed(view: AnalysisView, durationMs: number, published: boolean): void;
+  /** A fresh analysis of the document's current version (its diagnostics already went out). */
+  analyzed(view: AnalysisView, durationMs: number): void;
   state(uri: string, version: number, state: AnalysisStateKind, message?: string): void;
 }
 
@@ -167,7 +170,6 @@ export class AnalysisCache {
     const truncated = skipped ? undefined : analysisCut(text, settings.maxFileSize);
     let analysis = EMPTY_ANALYSIS;
     let ms = 0;
-    let published = false;
     if (!skipped) {
       this.events.state(uri, version, 'analyzing');
       try {
@@ -175,10 +177,10 @@ export class AnalysisCache {
         if (s.closed) return;
         if (doc.version !== version && s.timer) return; // superseded while loading options; the timer will run it
         const analysed = truncated ? text.slice(0, truncated.analyzedLength) : text;
-        const job = { uri, languageId: doc.languageId, version, text: analysed, optionsKey: key, options, severity: settings.severity };
+        const job = { uri, languageId: doc.languageId, version, text: analysed, optionsKey: key, options };
         ({ result: analysis, ms } = await this.worker.analyze(job, (early) => {
           if (s.closed || doc.version !== version) return; // stale: never published
-          published = true;
+          // A document analysed only in part: one more diagnostic where the skipped part starts (limits.ts).
           const skippedPart = truncated && truncationDiagnostic(doc, truncated, settings.severity, version);
           this.events.diagnostics(uri, version, skippedPart ? [...early.diagnostics, skippedPart] : early.diagnostics);
         }));
@@ -195,8 +197,11 @@ export class AnalysisCache {
     s.shifted = undefined;
     s.open.edits = s.open.edits.filter((e) => e.version > version);
     if (doc.version !== version) return; // stale: never published; the pending timer analyses the newer text
-    if (skipped) this.events.state(uri, version, skipped);
-    this.events.analyzed(this.makeView(s), ms, published);
+    if (skipped) {
+      this.events.state(uri, version, skipped);
+      this.events.diagnostics(uri, version, []);
+    }
+    this.events.analyzed(this.makeView(s), ms);
   }
 
   private async options(uri: string, settings: NewsLensSettings): Promise<{ options: AnalyzeOptions; key: string }> {

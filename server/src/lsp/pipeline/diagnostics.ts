@@ -1,15 +1,16 @@
 // Engine diagnostics → LSP diagnostics: source "News Lens", the engine's code, a codeDescription link to
-// the README section for that code, related information, severity from newsLens.severity ('off' hides).
+// the README section for that code, related information. The severity is the engine's own: the engine
+// already applied newsLens.severity (AnalyzeOptions.severities) and left out the codes set to 'off', so it
+// is only translated here, never looked up again.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Severity } from '../../core/types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_DOCS_BASE } from '../../../../common/protocol';
-import type { AnalysisView } from '../view';
-import { truncationDiagnostic } from './limits';
+import type { Diagnostic as EngineDiagnostic, Severity } from '../../core/types';
 import { spanToLocation, spanToRange } from '../../positions';
 
 export const DIAGNOSTIC_SOURCE = 'News Lens';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -25,26 +26,19 @@ export interface DiagnosticData {
   data?: Record<string, string>;
 }
 
-export function toLspDiagnostics(view: AnalysisView): Diagnostic[] {
-  if (view.skipped) return [];
-  const out: Diagnostic[] = [];
-  for (const d of view.analysis.diagnostics) {
-    const severity = view.settings.severity[d.code] ?? d.severity;
-    if (severity === 'off') continue;
-    const data: DiagnosticData = { code: d.code, start: d.start, end: d.end, version: view.version, data: d.data };
-    out.push({
-      range: spanToRange(view.doc, d),
-      severity: SEVERITY[severity] ?? DiagnosticSeverity.Warning,
+/** The engine's diagnostics of `version` of `doc` (whose text is the analysed text) as LSP diagnostics. */
+export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly EngineDiagnostic[], version: number): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const data: DiagnosticData = { code: d.code, start: d.start, end: d.end, version, data: d.data };
+    return {
+      range: spanToRange(doc, d),
+      severity: LSP_SEVERITY[d.severity],
       code: d.code,
       codeDescription: { href: DIAGNOSTIC_DOCS_BASE + d.code },
       source: DIAGNOSTIC_SOURCE,
       message: d.message,
-      relatedInformation: d.related?.map((r) => ({ location: spanToLocation(view.doc, r.span), message: r.message })),
+      relatedInformation: d.related?.map((r) => ({ location: spanToLocation(doc, r.span), message: r.message })),
       data,
-    });
-  }
-  // A document analysed only in part: one more diagnostic where the skipped part starts (limits.ts).
-  const skippedPart = view.truncated && truncationDiagnostic(view.doc, view.truncated, view.settings.severity, view.version);
-  if (skippedPart) out.push(skippedPart);
-  return out;
+    };
+  });
 }

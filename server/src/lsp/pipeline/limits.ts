@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../../common/protocol';
 import { spanToRange } from '../../positions';
+import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
 import type { SeveritySetting } from './settings';
 
 export const TRUNCATED_CODE = 'analysis-truncated';
@@ -92,19 +93,13 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
 /** Characters of the skipped part the diagnostic underlines: its first line, at most this many. */
 const RANGE_CHARS = 200;
 
 /**
  * The one diagnostic that says what was skipped: at the start of the skipped part (its first line), with
- * the sizes, lines and the setting. Undefined when newsLens.severity turns the code off.
+ * the sizes, lines and the setting. Not an engine rule (the engine never sees the skipped part), so its
+ * newsLens.severity is applied here; undefined when that turns the code off.
  */
 export function truncationDiagnostic(doc: TextDocument, t: AnalysisTruncation, severity: Record<string, SeveritySetting>, version: number): Diagnostic | undefined {
   const level = severity[TRUNCATED_CODE] ?? 'information';
@@ -125,10 +120,10 @@ export function truncationDiagnostic(doc: TextDocument, t: AnalysisTruncation, s
     `From here on there are no diagnostics, hovers, symbols or entries in the News Lens views. Raise newsLens.maxFileSize to analyse more.`;
   return {
     range,
-    severity: SEVERITY[level] ?? DiagnosticSeverity.Information,
+    severity: LSP_SEVERITY[level] ?? DiagnosticSeverity.Information,
     code: TRUNCATED_CODE,
     codeDescription: { href: DIAGNOSTIC_DOCS_BASE + TRUNCATED_CODE },
-    source: 'News Lens',
+    source: DIAGNOSTIC_SOURCE,
     message,
     data: { code: TRUNCATED_CODE, start, end, version },
   };

@@ -9,11 +9,9 @@ import type { ArticleAnalyzer } from '../../core/index';
 import type { Analysis, AnalyzeOptions } from '../../core/types';
 import { articleGraph } from '../../graph/model';
 import type { GraphResult } from '../../../../common/protocol';
-import type { AnalysisView } from '../view';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';
 import { spanToRange } from '../../positions';
-import type { SeveritySetting } from './settings';
 
 export interface IndexedEntity {
   name: string;
@@ -36,9 +34,8 @@ export interface AnalyzeJob {
   version: number;
   text: string;
   optionsKey: string;
+  /** Also carries newsLens.severity (`severities`), which the engine applies to its diagnostics. */
   options: AnalyzeOptions;
-  /** newsLens.severity, so the worker can turn the engine's diagnostics into LSP ones. */
-  severity: Record<string, SeveritySetting>;
 }
 
 /**
@@ -120,8 +117,7 @@ class AnalyzerPool {
     this.evict(job.uri);
     const ms = performance.now() - t0;
     const doc = TextDocument.create(job.uri, job.languageId, job.version, job.text);
-    const view = { uri: job.uri, doc, version: job.version, analysis, analyzedVersion: job.version, settings: { severity: job.severity } };
-    early({ diagnostics: toLspDiagnostics(view as unknown as AnalysisView), ms });
+    early({ diagnostics: toLspDiagnostics(doc, analysis.diagnostics, job.version), ms });
     return analysis;
   }
 
