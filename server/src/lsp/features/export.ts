@@ -4,16 +4,15 @@
 // settings and gazetteers, so exporting a workspace never queues open documents' analyses behind it.
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { toAnnotations } from '../../core/annotations';
-import type { AnalyzeOptions } from '../../core/types';
-import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../../export';
-import { readArticleFile, readFailure, type ArticleFile } from '../../io/article';
 import type { ExportParams, ExportResult } from '../../../../common/protocol';
-import type { AnalysisCache } from '../pipeline/cache';
+import { toAnnotations } from '../../core/annotations';
+import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../../export';
+import type { GazetteerStore } from '../../gazetteer/store';
+import { readArticleFile, readFailure, type ArticleFile } from '../../io/article';
+import { engineOptions, type AnalysisCache } from '../pipeline/cache';
+import type { SettingsStore } from '../pipeline/settings';
 import type { AnalysisWorkerHost } from '../pipeline/worker';
 import { annotations as annotationsOf } from './custom';
-import type { GazetteerStore } from '../../gazetteer/store';
-import type { SettingsStore } from '../pipeline/settings';
 
 export interface ExportDeps {
   cache: AnalysisCache;
@@ -22,8 +21,6 @@ export interface ExportDeps {
   /** The worker that analyses files that are not open (the workspace index's). */
   worker: AnalysisWorkerHost;
 }
-
-let jobs = 0;
 
 const failed = (message: string) => new ResponseError(LSPErrorCodes.RequestFailed, message);
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'the export was cancelled');
@@ -55,25 +52,14 @@ export async function exportDocument(params: ExportParams, deps: ExportDeps, tok
     throw failed(`${path}: ${readFailure(e)}`);
   }
   if (token.isCancellationRequested) throw cancelled();
-  const { records, signature } = await deps.gazetteers.load(uri, settings.gazetteerFiles);
-  const analyzeOptions: AnalyzeOptions = {};
-  if (settings.articleDate) analyzeOptions.date = settings.articleDate;
-  if (records.length) analyzeOptions.gazetteer = records;
-  if (Object.keys(settings.severity).length) analyzeOptions.severities = settings.severity;
-  // A job key of its own: the worker keeps an analyser per key until it is disposed.
-  const job = `news-lens-export:${++jobs}:${uri}`;
+  const { options: analyzeOptions } = await engineOptions(uri, settings, deps.gazetteers);
   try {
-    const { result } = await deps.worker.analyze(
-      { uri: job, languageId: 'plaintext', version: 0, text: read.text, optionsKey: JSON.stringify([settings.articleDate, settings.severity, signature]), options: analyzeOptions },
-      () => undefined,
-    );
+    const { result } = await deps.worker.analyzeOnce(read.text, analyzeOptions);
     if (token.isCancellationRequested) throw cancelled();
     const annotations = toAnnotations(result, { path, sha256: read.sha256 });
     return { uri, files: exportArticle(format, { annotations, text: read.text, path, uri, stem: params.stem }, options) };
   } catch (e) {
     if (e instanceof ResponseError) throw e;
     throw failed(`${path}: the analysis failed: ${(e as Error).message}`);
-  } finally {
-    deps.worker.dispose(job);
   }
 }

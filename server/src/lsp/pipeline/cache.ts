@@ -8,15 +8,15 @@
 // (limits.ts): read-only features serve that beginning; what needs the whole document (rename, the
 // annotations request, export) treats it as too large.
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import type { Analysis, AnalyzeOptions } from '../../core/types';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
-import type { AnalysisWorkerHost } from './worker';
+import type { Analysis, AnalyzeOptions } from '../../core/types';
+import type { GazetteerStore } from '../../gazetteer/store';
 import type { AnalysisView } from '../view';
 import type { DocumentStore, OpenDocument } from './documents';
-import type { GazetteerStore } from '../../gazetteer/store';
 import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';
+import type { AnalysisWorkerHost } from './worker';
 
 export interface AnalysisEvents {
   /**
@@ -173,7 +173,7 @@ export class AnalysisCache {
     if (!skipped) {
       this.events.state(uri, version, 'analyzing');
       try {
-        const { options, key } = await this.options(uri, settings);
+        const { options, key } = await engineOptions(uri, settings, this.gazetteers);
         if (s.closed) return;
         if (doc.version !== version && s.timer) return; // superseded while loading options; the timer will run it
         const analysed = truncated ? text.slice(0, truncated.analyzedLength) : text;
@@ -203,13 +203,17 @@ export class AnalysisCache {
     }
     this.events.analyzed(this.makeView(s), ms);
   }
+}
 
-  private async options(uri: string, settings: NewsLensSettings): Promise<{ options: AnalyzeOptions; key: string }> {
-    const { records, signature } = await this.gazetteers.load(uri, settings.gazetteerFiles);
-    const options: AnalyzeOptions = {};
-    if (settings.articleDate) options.date = settings.articleDate;
-    if (records.length) options.gazetteer = records;
-    if (Object.keys(settings.severity).length) options.severities = settings.severity;
-    return { options, key: JSON.stringify([settings.articleDate, settings.severity, signature]) };
-  }
+/**
+ * The engine's options for a document: its article date, severities and gazetteer records (read now), and
+ * a key that changes whenever one of them does (the worker keeps a document's analyser while it is equal).
+ */
+export async function engineOptions(uri: string, settings: NewsLensSettings, gazetteers: GazetteerStore): Promise<{ options: AnalyzeOptions; key: string }> {
+  const { records, signature } = await gazetteers.load(uri, settings.gazetteerFiles);
+  const options: AnalyzeOptions = {};
+  if (settings.articleDate) options.date = settings.articleDate;
+  if (records.length) options.gazetteer = records;
+  if (Object.keys(settings.severity).length) options.severities = settings.severity;
+  return { options, key: JSON.stringify([settings.articleDate, settings.severity, signature]) };
 }

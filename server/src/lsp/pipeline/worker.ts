@@ -3,29 +3,12 @@
 // document (the engine's per-paragraph cache), so re-analysing after a one-paragraph edit only re-parses
 // that paragraph. Requests are handled one at a time in arrival order; the LSP thread never blocks on them.
 import { Worker, parentPort, isMainThread, workerData } from 'node:worker_threads';
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArticleAnalyzer } from '../../core/index';
 import type { Analysis, AnalyzeOptions } from '../../core/types';
-import { articleGraph } from '../../graph/model';
-import type { GraphResult } from '../../../../common/protocol';
 import { toLspDiagnostics } from './diagnostics';
 import { fullGc, heapUsed, IdleCollector } from './memory';
-import { spanToRange } from '../../positions';
-
-export interface IndexedEntity {
-  name: string;
-  type: 'person' | 'country' | 'organization';
-  leader: boolean;
-  range: Range;
-  mentions: number;
-}
-
-/** What the workspace index keeps of one article: its entities (workspace symbols) and its conversation graph. */
-export interface IndexedFile {
-  entities: IndexedEntity[];
-  graph: GraphResult;
-}
 
 /** One analysis of a document version. */
 export interface AnalyzeJob {
@@ -49,7 +32,7 @@ export interface EarlyDiagnostics {
 
 type WorkerRequest =
   | ({ id: number; type: 'analyze' } & AnalyzeJob)
-  | { id: number; type: 'index'; uri: string; text: string; options: AnalyzeOptions }
+  | { id: number; type: 'analyzeOnce'; text: string; options: AnalyzeOptions }
   | { id: number; type: 'dispose'; uri: string }
   | { id: number; type: 'reset' };
 
@@ -71,23 +54,6 @@ let engine: Engine | undefined;
 function loadEngine(): Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (engine ??= require('../../core/index') as Engine);
-}
-
-function indexFile(uri: string, text: string, analysis: Analysis): IndexedFile {
-  const doc = TextDocument.create(uri, 'plaintext', 0, text);
-  return { entities: indexEntities(doc, analysis), graph: articleGraph(analysis, uri, (s) => spanToRange(doc, s)) };
-}
-
-function indexEntities(doc: TextDocument, analysis: Analysis): IndexedEntity[] {
-  return analysis.entities
-    .filter((e) => e.mentions.length > 0)
-    .map((e) => ({
-      name: e.name,
-      type: e.type,
-      leader: !!e.leader,
-      range: spanToRange(doc, e.mentions.reduce((a, b) => (b.start < a.start ? b : a))),
-      mentions: e.mentions.length,
-    }));
 }
 
 /**
@@ -121,8 +87,9 @@ class AnalyzerPool {
     return analysis;
   }
 
-  index(uri: string, text: string, options: AnalyzeOptions): IndexedFile {
-    return indexFile(uri, text, loadEngine().analyzeArticle(text, options));
+  /** One analysis without an analyser kept for it (files that are not open: the workspace index, exports). */
+  analyzeOnce(text: string, options: AnalyzeOptions): Analysis {
+    return loadEngine().analyzeArticle(text, options);
   }
 
   dispose(uri: string): void {
@@ -151,8 +118,8 @@ class AnalyzerPool {
     switch (msg.type) {
       case 'analyze':
         return this.analyze(msg, early);
-      case 'index':
-        return this.index(msg.uri, msg.text, msg.options);
+      case 'analyzeOnce':
+        return this.analyzeOnce(msg.text, msg.options);
       case 'dispose':
         return this.dispose(msg.uri);
       case 'reset':
@@ -276,8 +243,9 @@ export class AnalysisWorkerHost {
     return this.request({ type: 'analyze', ...job }, early);
   }
 
-  index(uri: string, text: string, options: AnalyzeOptions): Promise<{ result: IndexedFile; ms: number }> {
-    return this.request({ type: 'index', uri, text, options });
+  /** Analyses a text once, keeping no analyser (a file that is not open). */
+  analyzeOnce(text: string, options: AnalyzeOptions): Promise<{ result: Analysis; ms: number }> {
+    return this.request({ type: 'analyzeOnce', text, options });
   }
 
   dispose(uri: string): void {

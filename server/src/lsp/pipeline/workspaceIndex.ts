@@ -1,18 +1,49 @@
-// Workspace symbols: the entities of every article in the workspace. The workspace is indexed in the
-// background (its own worker, so open documents never queue behind it) with LSP work-done progress that
-// the user can cancel; watched-file events keep it current. Open documents are served from their live analysis.
+// The workspace index: every article in the workspace, for workspace symbols (its entities) and the
+// workspace conversation graph. Files are analysed in the background (its own worker, so open documents
+// never queue behind it) with LSP work-done progress that the user can cancel; what the index keeps of each
+// analysis is built here. Watched-file events keep it current. Open documents are served from their live
+// analysis instead.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType, SymbolKind, type Connection, type FileEvent, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
-import { readArticleFile } from '../../io/article';
+import { FileChangeType, SymbolKind, type Connection, type FileEvent, type Range, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GraphResult } from '../../../../common/protocol';
-import type { AnalysisWorkerHost, IndexedFile } from './worker';
+import type { Analysis } from '../../core/types';
+import { articleGraph } from '../../graph/model';
+import { readArticleFile } from '../../io/article';
+import { spanToRange } from '../../positions';
+import { firstMention } from '../../query';
 import type { SettingsStore } from './settings';
+import type { AnalysisWorkerHost } from './worker';
 
 const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
 const MAX_FILES = 5000;
+
+export interface IndexedEntity {
+  name: string;
+  type: 'person' | 'country' | 'organization';
+  leader: boolean;
+  range: Range;
+  mentions: number;
+}
+
+/** What the index keeps of one article: its entities (workspace symbols) and its conversation graph. */
+export interface IndexedFile {
+  entities: IndexedEntity[];
+  graph: GraphResult;
+}
+
+/** The index entry of one article from its analysis. */
+export function indexFile(uri: string, text: string, analysis: Analysis): IndexedFile {
+  const doc = TextDocument.create(uri, 'plaintext', 0, text);
+  const entities = analysis.entities.flatMap((e) => {
+    const first = firstMention(e);
+    return first ? [{ name: e.name, type: e.type, leader: !!e.leader, range: spanToRange(doc, first), mentions: e.mentions.length }] : [];
+  });
+  return { entities, graph: articleGraph(analysis, uri, (s) => spanToRange(doc, s)) };
+}
 
 export function symbolKind(e: { type: string; leader?: boolean }): SymbolKind {
   return e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable;
@@ -90,8 +121,8 @@ export class WorkspaceIndex {
       if (!stat.isFile() || stat.size > settings.maxFileSize) return void this.entries.delete(uri);
       // Binary files and invalid UTF-8 are refused with a reason (logged below), as by the CLI.
       const { text } = await readArticleFile(file, settings.maxFileSize);
-      const { result } = await this.worker.index(uri, text, settings.articleDate ? { date: settings.articleDate } : {});
-      this.entries.set(uri, result);
+      const { result } = await this.worker.analyzeOnce(text, settings.articleDate ? { date: settings.articleDate } : {});
+      this.entries.set(uri, indexFile(uri, text, result));
     } catch (e) {
       this.entries.delete(uri);
       this.log(`News Lens: could not index ${file}: ${(e as Error).message}`);
