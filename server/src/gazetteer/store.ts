@@ -5,14 +5,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { LeaderRecord } from '../core/types';
 import { lineColumnRange } from '../positions';
 
 interface Loaded {
   mtimeMs: number;
   records: LeaderRecord[];
+}
+
+/** What the store tells the editor. */
+export interface GazetteerReports {
+  /** The problems of one gazetteer file, published on that file (an empty list clears them). */
+  diagnostics(uri: string, diagnostics: Diagnostic[]): void;
+  /** Said once: the workspace is not trusted, so its gazetteer files are not read. */
+  untrusted(message: string): void;
 }
 
 export class GazetteerStore {
@@ -23,7 +30,7 @@ export class GazetteerStore {
   private trusted = true;
   private told = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly reports: GazetteerReports) {}
 
   /** False in an untrusted workspace: workspace gazetteer files are then ignored. */
   setTrusted(trusted: boolean): void {
@@ -87,11 +94,7 @@ export class GazetteerStore {
     }
     if (ignored.length && !this.told) {
       this.told = true;
-      // A notification, not a request: nothing to wait for, and nothing to fail if the client cannot show it.
-      void this.connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Info,
-        message: `News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`,
-      });
+      this.reports.untrusted(`News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`);
     }
     return { records, signature: parts.join('|') };
   }
@@ -111,13 +114,10 @@ export class GazetteerStore {
           message: e.field ? `${e.field}: ${e.message}` : e.message,
         };
       });
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      this.reports.diagnostics(uri, diagnostics);
       return records;
     } catch (e) {
-      void this.connection.sendDiagnostics({
-        uri,
-        diagnostics: [{ range: lineColumnRange(1, 1), severity: DiagnosticSeverity.Error, source: 'News Lens', code: 'gazetteer', message: `Could not read the gazetteer: ${(e as Error).message}` }],
-      });
+      this.reports.diagnostics(uri, [{ range: lineColumnRange(1, 1), severity: DiagnosticSeverity.Error, source: 'News Lens', code: 'gazetteer', message: `Could not read the gazetteer: ${(e as Error).message}` }]);
       return [];
     }
   }

@@ -5,6 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { articleGraph, mergeGraphs } from '../../graph/model';
 import type { GraphParams, GraphResult } from '../../../../common/protocol';
 import { countryInfo } from '../../query';
+import type { IndexedFile } from '../pipeline/workspaceIndex';
 import type { AnalysisView } from '../view';
 import { spanToRange } from '../../positions';
 
@@ -15,8 +16,8 @@ export interface GraphSources {
 }
 
 export interface IndexedGraphs {
-  /** Graphs of indexed articles that are not in `open`. */
-  graphs(open: Set<string>): GraphResult[];
+  /** Indexed articles that are not in `open`. */
+  files(open: Set<string>): ReadonlyArray<{ file: Pick<IndexedFile, 'graph'> }>;
   readonly indexing: boolean;
 }
 
@@ -29,7 +30,7 @@ export async function graph(params: GraphParams, cache: GraphSources, index: Ind
     const open = new Set(cache.uris());
     const live = await Promise.all([...open].map((uri) => cache.view(uri, token)));
     const graphs = live.flatMap((v) => (v && !v.skipped ? [articleGraph(v.analysis, v.uri, (s) => spanToRange(v.doc, s), v.version)] : []));
-    return decorate(mergeGraphs([...graphs, ...index.graphs(open)], index.indexing));
+    return decorate(mergeGraphs([...graphs, ...index.files(open).map((f) => f.file.graph)], index.indexing));
   }
   const uri = params?.scope === 'document' ? params.textDocument?.uri : undefined;
   if (typeof uri !== 'string') return null;

@@ -1,7 +1,11 @@
 // The Outline: leaders (then other people and organisations) with their quotes as children, then
-// countries. Each symbol's range covers its first to last mention and quote; the selection is the first mention.
+// countries. Each symbol's range covers its first to last mention and quote; the selection is the first
+// mention. Go to Symbol in Workspace: the entities of every article, open or indexed.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Analysis, Entity, Quote } from '../../core/types';
+import type { IndexedFile } from '../pipeline/workspaceIndex';
 import type { AnalysisView } from '../view';
 import { countryName, firstMention, quotesOf } from '../../query';
 import { excerpt } from './markdown';
@@ -33,7 +37,7 @@ function entitySymbol(view: AnalysisView, a: Analysis, e: Entity): DocumentSymbo
   return {
     name: e.name,
     detail,
-    kind: e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable,
+    kind: symbolKind(e),
     range: spanToRange(view.doc, { start, end }),
     selectionRange: spanToRange(view.doc, firstMention(e)!),
     children: quotes.map((q) => quoteSymbol(view, q)),
@@ -51,13 +55,37 @@ function plainExcerpt(text: string): string {
   return flat.length > 60 ? flat.slice(0, 57) + '…' : flat || excerpt(text);
 }
 
-/** Workspace-symbol entries for an open document, from its live analysis. */
-export function workspaceSymbolsOf(view: AnalysisView, query: string, matches: (q: string, name: string) => boolean): SymbolInformation[] {
-  const container = view.uri.split('/').pop() ?? view.uri;
-  return view.analysis.entities.flatMap((e) => {
-    const first = firstMention(e);
-    if (!first || !matches(query, e.name)) return [];
-    const kind = e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable;
-    return [{ name: e.name, kind, location: spanToLocation(view.doc, first), containerName: decodeURIComponent(container) }];
-  });
+/** The LSP symbol kind of an entity: leaders are classes, other people variables, organisations modules, countries namespaces. */
+export function symbolKind(e: { type: string; leader?: boolean }): SymbolKind {
+  return e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable;
+}
+
+/** Case-insensitive subsequence match, as VS Code's symbol search expects from servers. */
+export function matches(query: string, name: string): boolean {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  const n = name.toLowerCase();
+  let i = 0;
+  for (const ch of n) if (ch === q[i]) i++;
+  return i === q.length;
+}
+
+/**
+ * Go to Symbol in Workspace: the entities of the open documents from their live analyses (`views`), and
+ * those of the other indexed articles (`indexed`) from the workspace index.
+ */
+export function workspaceSymbols(query: string, views: readonly AnalysisView[], indexed: ReadonlyArray<{ uri: string; file: IndexedFile }>): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  for (const view of views) {
+    const container = decodeURIComponent(view.uri.split('/').pop() ?? view.uri);
+    for (const e of view.analysis.entities) {
+      const first = firstMention(e);
+      if (first && matches(query, e.name)) out.push({ name: e.name, kind: symbolKind(e), location: spanToLocation(view.doc, first), containerName: container });
+    }
+  }
+  for (const { uri, file } of indexed) {
+    for (const e of file.entities) {
+      if (matches(query, e.name)) out.push({ name: e.name, kind: symbolKind(e), location: { uri, range: e.range }, containerName: path.basename(fileURLToPath(uri)) });
+    }
+  }
+  return out;
 }

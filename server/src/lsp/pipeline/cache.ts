@@ -12,7 +12,7 @@ import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/p
 import type { Analysis, AnalyzeOptions } from '../../core/types';
 import type { GazetteerStore } from '../../gazetteer/store';
 import type { AnalysisView } from '../view';
-import type { DocumentStore, OpenDocument } from './documents';
+import type { OpenDocument } from './documents';
 import { analysisCut, truncationDiagnostic } from './limits';
 import type { NewsLensSettings, SettingsStore } from './settings';
 import { shiftAnalysis } from './shift';
@@ -47,7 +47,6 @@ export class AnalysisCache {
   debounceMs = 150;
 
   constructor(
-    private readonly documents: DocumentStore,
     private readonly settings: SettingsStore,
     private readonly gazetteers: GazetteerStore,
     private readonly worker: AnalysisWorkerHost,

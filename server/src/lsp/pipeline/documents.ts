@@ -1,7 +1,7 @@
 // Open documents with incremental text sync. Unlike vscode-languageserver's TextDocuments, this store also
 // keeps the log of edits (as offsets) since the last analysis, so an older analysis can be shifted onto
 // the current text while a newer one is being computed.
-import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeToSpan } from '../../positions';
 
@@ -19,39 +19,24 @@ export interface OpenDocument {
   edits: Edit[];
 }
 
-export interface DocumentEvents {
-  opened(d: OpenDocument): void;
-  changed(d: OpenDocument): void;
-  closed(uri: string): void;
-}
-
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  get(uri: string): OpenDocument | undefined {
-    return this.docs.get(uri);
+  open({ textDocument: t }: DidOpenTextDocumentParams): OpenDocument {
+    const d: OpenDocument = { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), edits: [] };
+    this.docs.set(t.uri, d);
+    return d;
   }
 
-  all(): OpenDocument[] {
-    return [...this.docs.values()];
+  /** The changed document, or undefined when it is not open. */
+  change({ textDocument: t, contentChanges }: DidChangeTextDocumentParams): OpenDocument | undefined {
+    const d = this.docs.get(t.uri);
+    if (d) applyChanges(d, contentChanges, t.version);
+    return d;
   }
 
-  listen(connection: Connection, events: DocumentEvents): void {
-    connection.onDidOpenTextDocument(({ textDocument: t }) => {
-      const d: OpenDocument = { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), edits: [] };
-      this.docs.set(t.uri, d);
-      events.opened(d);
-    });
-    connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
-      const d = this.docs.get(t.uri);
-      if (!d) return;
-      applyChanges(d, contentChanges, t.version);
-      events.changed(d);
-    });
-    connection.onDidCloseTextDocument(({ textDocument: t }) => {
-      this.docs.delete(t.uri);
-      events.closed(t.uri);
-    });
+  close(uri: string): void {
+    this.docs.delete(uri);
   }
 }
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType, SymbolKind, type Connection, type FileEvent, type Range, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
+import { FileChangeType, type FileEvent, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GraphResult } from '../../../../common/protocol';
 import type { Analysis } from '../../core/types';
@@ -45,19 +45,6 @@ export function indexFile(uri: string, text: string, analysis: Analysis): Indexe
   return { entities, graph: articleGraph(analysis, uri, (s) => spanToRange(doc, s)) };
 }
 
-export function symbolKind(e: { type: string; leader?: boolean }): SymbolKind {
-  return e.type === 'country' ? SymbolKind.Namespace : e.type === 'organization' ? SymbolKind.Module : e.leader ? SymbolKind.Class : SymbolKind.Variable;
-}
-
-/** Case-insensitive subsequence match, as VS Code's symbol search expects from servers. */
-export function matches(query: string, name: string): boolean {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  const n = name.toLowerCase();
-  let i = 0;
-  for (const ch of n) if (ch === q[i]) i++;
-  return i === q.length;
-}
-
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexedFile>();
   private folders: string[] = [];
@@ -68,8 +55,9 @@ export class WorkspaceIndex {
   /** True while an indexing pass runs. */
   indexing = false;
 
+  /** `createProgress` asks the client for a work-done progress (window/workDoneProgress/create). */
   constructor(
-    private readonly connection: Connection,
+    private readonly createProgress: () => Promise<WorkDoneProgressServerReporter>,
     private readonly worker: AnalysisWorkerHost,
     private readonly settings: SettingsStore,
     private readonly log: (m: string) => void,
@@ -91,7 +79,7 @@ export class WorkspaceIndex {
   }
 
   private async run(generation: number): Promise<void> {
-    const reporter = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    const reporter = this.progressSupported ? await this.createProgress().catch(() => undefined) : undefined;
     reporter?.begin('News Lens: indexing articles', 0, undefined, true);
     try {
       const files: string[] = [];
@@ -137,22 +125,9 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Symbols of indexed files not open in the editor (`open` are served by their live analysis). */
-  symbols(query: string, open: Set<string>): SymbolInformation[] {
-    const out: SymbolInformation[] = [];
-    for (const [uri, { entities }] of this.entries) {
-      if (open.has(uri)) continue;
-      for (const e of entities) {
-        if (!matches(query, e.name)) continue;
-        out.push({ name: e.name, kind: symbolKind(e), location: { uri, range: e.range }, containerName: path.basename(fileURLToPath(uri)) });
-      }
-    }
-    return out;
-  }
-
-  /** Conversation graphs of indexed files not open in the editor (`open` are served by their live analysis). */
-  graphs(open: Set<string>): GraphResult[] {
-    return [...this.entries].filter(([uri]) => !open.has(uri)).map(([, f]) => f.graph);
+  /** The indexed files that are not open in the editor (`open` are served by their live analysis). */
+  files(open: Set<string>): Array<{ uri: string; file: IndexedFile }> {
+    return [...this.entries].filter(([uri]) => !open.has(uri)).map(([uri, file]) => ({ uri, file }));
   }
 
   get size(): number {
@@ -181,4 +156,3 @@ async function walk(dir: string, exts: Set<string>, out: string[]): Promise<void
   }
 }
 
-export type { WorkspaceSymbol };
