@@ -48,7 +48,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { AnalysisCache } from './pipeline/cache';
 import { DocumentStore } from './pipeline/documents';
 import { IdleCollector } from './pipeline/memory';
-import { SettingsStore } from './pipeline/settings';
+import { SettingsStore } from './settings';
 import { AnalysisWorkerHost } from './pipeline/worker';
 import { WorkspaceIndex } from './pipeline/workspaceIndex';
 import type { AnalysisView } from './view';

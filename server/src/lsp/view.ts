@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../common/protocol';
 import type { Analysis } from '../core/types';
-import type { NewsLensSettings } from './pipeline/settings';
+import type { NewsLensSettings } from './settings';
 
 export interface AnalysisView {
   uri: string;

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../../export';
 import type { GazetteerStore } from '../../gazetteer/store';
 import { readArticleFile, readFailure, type ArticleFile } from '../../io/article';
 import { engineOptions, type AnalysisCache } from '../pipeline/cache';
-import type { SettingsStore } from '../pipeline/settings';
+import type { SettingsStore } from '../settings';
 import type { AnalysisWorkerHost } from '../pipeline/worker';
 import { annotations as annotationsOf } from './custom';
 

@@ -14,7 +14,7 @@ import type { GazetteerStore } from '../../gazetteer/store';
 import type { AnalysisView } from '../view';
 import type { OpenDocument } from './documents';
 import { analysisCut, truncationDiagnostic } from './limits';
-import type { NewsLensSettings, SettingsStore } from './settings';
+import type { NewsLensSettings, SettingsStore } from '../settings';
 import { shiftAnalysis } from './shift';
 import type { AnalysisWorkerHost } from './worker';
 

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../../common/protocol';
 import { spanToRange } from '../../positions';
 import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
-import type { SeveritySetting } from './settings';
+import type { SeveritySetting } from '../settings';
 
 export const TRUNCATED_CODE = 'analysis-truncated';
 

@@ -14,7 +14,7 @@ import { articleGraph } from '../../graph/model';
 import { readArticleFile } from '../../io/article';
 import { spanToRange } from '../../positions';
 import { firstMention } from '../../query';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from '../settings';
 import type { AnalysisWorkerHost } from './worker';
 
 const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };

@@ -1,7 +1,7 @@
 // `newsLens.*` settings, read per resource through workspace/configuration (scopeUri = the document),
 // cached until the client reports a configuration change. Clients without workspace/configuration
 // get the defaults merged with initializationOptions.settings / didChangeConfiguration's settings.
-import type { Severity } from '../../core/types';
+import type { Severity } from '../core/types';
 
 export type SeveritySetting = Severity | 'off';
 
