@@ -421,6 +421,23 @@ describe('settings, escaping and transports', () => {
     }
   });
 
+  it('the hover lists the offices of the user’s gazetteer file, not only the built-in knowledge base', async () => {
+    // A record that replaces the built-in Vladimir Putin (same id) with one office of its own.
+    const record = { id: 'vladimir-putin', name: 'Vladimir Putin', offices: [{ title: 'President', country: 'RUS', role: 'head_of_state', start: '2000-05-07' }] };
+    const workspace = makeWorkspace({ 'kb.json': JSON.stringify([record]) });
+    const { client } = await startServer({ workspace, settings: { gazetteerFiles: ['kb.json'] }, initializationOptions: { indexWorkspace: false } });
+    try {
+      const d = client.open('a.txt', SEED);
+      await client.waitForDiagnostics(d.uri, (x) => x.version === 1);
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: d.uri }, position: positionOf(d, 'Vladimir Putin', 3) });
+      const offices = hoverMarkdown(h?.contents).split('\n').filter((l) => l.startsWith('- '));
+      assert.deepEqual(offices, ['- President of Russia (2000\\-05\\-07 – present) — _your gazetteer_']);
+    } finally {
+      await client.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
   it('a gazetteer file with errors gets diagnostics at the offending field', async () => {
     const workspace = makeWorkspace({ 'bad.json': '[\n  { "id": "x", "name": "X Y", "offices": [ { "title": "King" } ] }\n]\n' });
     const { client } = await startServer({ workspace, settings: { gazetteerFiles: ['bad.json'] } });

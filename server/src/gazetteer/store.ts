@@ -22,8 +22,13 @@ export interface GazetteerReports {
   untrusted(message: string): void;
 }
 
+/** Record lists kept for reuse (one per distinct set of files and modification times). */
+const MAX_LISTS = 16;
+
 export class GazetteerStore {
   private readonly cache = new Map<string, Loaded>();
+  /** The record lists handed out, by signature. */
+  private readonly lists = new Map<string, LeaderRecord[]>();
   private folders: string[] = [];
   /** Every gazetteer path some document's settings named (existing or not). */
   private readonly known = new Set<string>();
@@ -96,7 +101,13 @@ export class GazetteerStore {
       this.told = true;
       this.reports.untrusted(`News Lens is in restricted mode: this workspace is not trusted, so its gazetteer files are not read (${ignored.join(', ')}). Trust the workspace to use them.`);
     }
-    return { records, signature: parts.join('|') };
+    const signature = parts.join('|');
+    // The same list for the same files: what is built from it (the hover's knowledge base) is built once.
+    const same = this.lists.get(signature);
+    if (same) return { records: same, signature };
+    if (this.lists.size >= MAX_LISTS) this.lists.clear();
+    this.lists.set(signature, records);
+    return { records, signature };
   }
 
   private async read(file: string): Promise<LeaderRecord[]> {
@@ -131,5 +142,6 @@ export class GazetteerStore {
 
   clear(): void {
     this.cache.clear();
+    this.lists.clear();
   }
 }

@@ -1,8 +1,8 @@
 // Hover: a person (canonical name, offices with country and dates, mentions, quotes, whom they spoke to),
 // a country (name, ISO code, flag, leaders mentioned), a quote (speaker, cue). Article text is escaped.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { defaultKnowledgeBase } from '../../core/knowledgeBase';
-import type { Analysis, Entity, Quote, Role } from '../../core/types';
+import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from '../../core/knowledgeBase';
+import type { Analysis, Entity, LeaderRecord, Quote, Role } from '../../core/types';
 import type { AnalysisView } from '../view';
 import { countryInfo, countryName, entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
 import { escapeMarkdown, excerpt } from './markdown';
@@ -16,7 +16,7 @@ export function hover(view: AnalysisView, offset: number): Hover | null {
   const span = hit?.mention ?? speaker?.span ?? quote;
   const entity = hit?.entity ?? entityById(a, speaker?.quote.speaker);
   let value: string | undefined;
-  if (entity) value = entity.type === 'country' ? countryHover(a, entity) : personHover(a, entity);
+  if (entity) value = entity.type === 'country' ? countryHover(a, entity) : personHover(knowledgeBaseOf(view), a, entity);
   else if (quote) value = quoteHover(a, quote);
   if (!value || !span) return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(view.doc, span) };
@@ -31,17 +31,31 @@ function roleLine(r: Role): string {
   return `- ${escapeMarkdown(r.title)}${where}${dates} — _${source}_`;
 }
 
-/** Every office the knowledge base records for a linked person (the engine's roles keep only the relevant term). */
-function kbRoles(e: Entity): Role[] | undefined {
-  const record = e.kbId ? defaultKnowledgeBase().records.find((r) => r.id === e.kbId) : undefined;
-  if (!record?.offices.length) return undefined;
-  return [...record.offices].sort((x, y) => (y.start ?? '').localeCompare(x.start ?? '')).map((o) => ({ title: o.title, country: o.country, source: 'knowledge-base', start: o.start, end: o.end }));
+const knowledgeBases = new WeakMap<readonly LeaderRecord[], KnowledgeBase>();
+
+/** The knowledge base the analysis used: the built-in leaders with the document's gazetteer records. */
+function knowledgeBaseOf(view: AnalysisView): KnowledgeBase {
+  if (!view.gazetteer.length) return defaultKnowledgeBase();
+  let kb = knowledgeBases.get(view.gazetteer);
+  if (!kb) knowledgeBases.set(view.gazetteer, (kb = createKnowledgeBase([...view.gazetteer])));
+  return kb;
 }
 
-function personHover(a: Analysis, e: Entity): string {
+/**
+ * Every office the knowledge base (or the user's gazetteer) records for a linked person; the engine's roles
+ * keep only the term that matters for the article.
+ */
+function kbRoles(kb: KnowledgeBase, e: Entity): Role[] | undefined {
+  const record = e.kbId ? kb.records.find((r) => r.id === e.kbId) : undefined;
+  if (!record?.offices.length) return undefined;
+  const source = kb.sourceOf(record);
+  return [...record.offices].sort((x, y) => (y.start ?? '').localeCompare(x.start ?? '')).map((o) => ({ title: o.title, country: o.country, source, start: o.start, end: o.end }));
+}
+
+function personHover(kb: KnowledgeBase, a: Analysis, e: Entity): string {
   const kind = e.type === 'organization' ? 'organisation' : e.leader ? 'political leader' : 'person';
   const lines = [`**${escapeMarkdown(e.name)}** — ${kind}${e.country ? `, ${escapeMarkdown(countryName(e.country) ?? e.country)}` : ''}`, ''];
-  const roles = kbRoles(e) ?? e.roles ?? [];
+  const roles = kbRoles(kb, e) ?? e.roles ?? [];
   for (const r of roles) lines.push(roleLine(r));
   if (roles.length) lines.push('');
   const who = principal(a, e);

@@ -9,7 +9,7 @@
 // annotations request, export) treats it as too large.
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
-import type { Analysis, AnalyzeOptions } from '../../core/types';
+import type { Analysis, AnalyzeOptions, LeaderRecord } from '../../core/types';
 import type { GazetteerStore } from '../../gazetteer/store';
 import type { AnalysisView } from '../view';
 import type { OpenDocument } from './documents';
@@ -31,7 +31,7 @@ export interface AnalysisEvents {
 
 interface DocState {
   open: OpenDocument;
-  latest?: { version: number; analysis: Analysis; settings: NewsLensSettings; skipped?: AnalysisStateKind; truncated?: AnalysisTruncation; outdated?: boolean };
+  latest?: { version: number; analysis: Analysis; settings: NewsLensSettings; gazetteer: readonly LeaderRecord[]; skipped?: AnalysisStateKind; truncated?: AnalysisTruncation; outdated?: boolean };
   shifted?: { version: number; analysis: Analysis };
   timer?: NodeJS.Timeout;
   running: boolean;
@@ -135,7 +135,7 @@ export class AnalysisCache {
       }
       analysis = s.shifted.analysis;
     }
-    return { uri: doc.uri, doc, version: doc.version, analysis, analyzedVersion: latest.version, settings: latest.settings, skipped: latest.skipped, truncated: latest.truncated };
+    return { uri: doc.uri, doc, version: doc.version, analysis, analyzedVersion: latest.version, settings: latest.settings, gazetteer: latest.gazetteer, skipped: latest.skipped, truncated: latest.truncated };
   }
 
   private async run(s: DocState): Promise<void> {
@@ -169,10 +169,12 @@ export class AnalysisCache {
     const truncated = skipped ? undefined : analysisCut(text, settings.maxFileSize);
     let analysis = EMPTY_ANALYSIS;
     let ms = 0;
+    let gazetteer: readonly LeaderRecord[] = [];
     if (!skipped) {
       this.events.state(uri, version, 'analyzing');
       try {
         const { options, key } = await engineOptions(uri, settings, this.gazetteers);
+        gazetteer = options.gazetteer ?? [];
         if (s.closed) return;
         if (doc.version !== version && s.timer) return; // superseded while loading options; the timer will run it
         const analysed = truncated ? text.slice(0, truncated.analyzedLength) : text;
@@ -186,13 +188,13 @@ export class AnalysisCache {
       } catch (e) {
         this.log(`News Lens: analysis of ${uri} failed: ${(e as Error).stack || e}`);
         this.events.state(uri, version, 'error', (e as Error).message);
-        s.latest = { version, analysis: EMPTY_ANALYSIS, settings, skipped: 'error' };
+        s.latest = { version, analysis: EMPTY_ANALYSIS, settings, gazetteer: [], skipped: 'error' };
         s.shifted = undefined;
         return;
       }
     }
     if (s.closed) return;
-    s.latest = { version, analysis, settings, skipped, truncated };
+    s.latest = { version, analysis, settings, gazetteer, skipped, truncated };
     s.shifted = undefined;
     s.open.edits = s.open.edits.filter((e) => e.version > version);
     if (doc.version !== version) return; // stale: never published; the pending timer analyses the newer text
