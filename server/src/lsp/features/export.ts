@@ -12,7 +12,7 @@ import { readArticleFile, readFailure, type ArticleFile } from '../../io/article
 import { engineOptions, type AnalysisCache } from '../pipeline/cache';
 import type { SettingsStore } from '../settings';
 import type { AnalysisWorkerHost } from '../pipeline/worker';
-import { annotations as annotationsOf } from './custom';
+import { annotations as annotationsOf } from './annotations';
 
 export interface ExportDeps {
   cache: AnalysisCache;
