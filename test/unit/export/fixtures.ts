@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeArticle, toAnnotations } from '../../server/src/core';
-import type { Annotations } from '../../server/src/core/annotations';
-import type { Entity, EntityType, Interaction, Quote } from '../../server/src/core/types';
-import type { ExportInput } from '../../server/src/export';
+import { analyzeArticle, toAnnotations } from '../../../server/src/core';
+import type { Annotations } from '../../../server/src/core/annotations';
+import type { Entity, EntityType, Interaction, Quote } from '../../../server/src/core/types';
+import type { ExportInput } from '../../../server/src/export';
 
-export const ROOT = path.resolve(__dirname, '../../..');
-export const SEED_PATH = path.resolve(__dirname, '../../../../shared/seed/putin-netanyahu-call.txt');
+export const ROOT = path.resolve(__dirname, '../../../..');
+export const SEED_PATH = path.resolve(__dirname, '../../../../../shared/seed/putin-netanyahu-call.txt');
 export const SEED_BYTES = readFileSync(SEED_PATH);
 export const SEED = SEED_BYTES.toString('utf8');
 

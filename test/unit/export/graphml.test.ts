@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import sax from 'sax';
-import { exportArticle, type ExportInput } from '../../server/src/export';
-import { xmlEscape } from '../../server/src/export/graphml';
-import { crafted, seedInput } from './export-fixtures';
+import { exportArticle, type ExportInput } from '../../../server/src/export';
+import { xmlEscape } from '../../../server/src/export/graphml';
+import { crafted, seedInput } from './fixtures';
 
 interface Graph {
   keys: Map<string, { for: string; name: string; type: string }>;

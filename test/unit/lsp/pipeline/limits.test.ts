@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisCut, byteLimitIndex, formatSize, truncationDiagnostic } from '../../server/src/lsp/pipeline/limits';
+import { analysisCut, byteLimitIndex, formatSize, truncationDiagnostic } from '../../../../server/src/lsp/pipeline/limits';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 

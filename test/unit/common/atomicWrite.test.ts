@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { analyzeArticle, toAnnotations } from '../../server/src/core';
-import { exportArticle, streamHead, type ExportFormat } from '../../server/src/export';
-import { readArticleFile } from '../../server/src/io/article';
+import { analyzeArticle, toAnnotations } from '../../../server/src/core';
+import { exportArticle, streamHead, type ExportFormat } from '../../../server/src/export';
+import { readArticleFile } from '../../../server/src/io/article';
 import {
   ExportCancelledError,
   FileExistsError,
@@ -20,7 +20,7 @@ import {
   writeFolderAtomic,
   writeStreamAtomic,
   type CancellationLike,
-} from '../../common/atomicWrite';
+} from '../../../common/atomicWrite';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-writer-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -3,9 +3,9 @@
 // points, as the model requires) and by quote (prefix + exact + suffix).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportArticle, type ExportInput } from '../../server/src/export';
-import { CONTEXT_CODE_POINTS, type TextPositionSelector, type TextQuoteSelector } from '../../server/src/export/w3c';
-import { codePoints, crafted, EMOJI_CRLF, inputOf, PARIS, seedInput } from './export-fixtures';
+import { exportArticle, type ExportInput } from '../../../server/src/export';
+import { CONTEXT_CODE_POINTS, type TextPositionSelector, type TextQuoteSelector } from '../../../server/src/export/w3c';
+import { codePoints, crafted, EMOJI_CRLF, inputOf, PARIS, seedInput } from './fixtures';
 
 interface Anno {
   id: string;

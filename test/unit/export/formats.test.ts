@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import schema from '../../server/data/annotations.schema.json';
-import { EXPORT_FORMATS, exportArticle, FORMAT_INFO, isExportFormat, safeFileName, stemOf } from '../../server/src/export';
-import { codePointMapper } from '../../server/src/positions';
-import { crafted, EMOJI_CRLF, inputOf, PARIS, ROOT, seedInput } from './export-fixtures';
+import schema from '../../../server/data/annotations.schema.json';
+import { EXPORT_FORMATS, exportArticle, FORMAT_INFO, isExportFormat, safeFileName, stemOf } from '../../../server/src/export';
+import { codePointMapper } from '../../../server/src/positions';
+import { crafted, EMOJI_CRLF, inputOf, PARIS, ROOT, seedInput } from './fixtures';
 
 const validate = new Ajv2020({ strict: false }).compile(schema);
 

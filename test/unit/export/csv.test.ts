@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS, CSV_HEAD, exportArticle, streamHead } from '../../server/src/export';
-import { csvRows } from '../../server/src/export/csv';
-import { crafted, EMOJI_CRLF, inputOf, PARIS, seedInput } from './export-fixtures';
+import { CSV_COLUMNS, CSV_HEAD, exportArticle, streamHead } from '../../../server/src/export';
+import { csvRows } from '../../../server/src/export/csv';
+import { crafted, EMOJI_CRLF, inputOf, PARIS, seedInput } from './fixtures';
 
 /** What a reader gets back: every cell a string, empty for missing values. */
 function expected(rows: ReturnType<typeof csvRows>): Record<string, string>[] {

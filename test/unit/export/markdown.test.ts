@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { exportArticle, type ExportInput } from '../../server/src/export';
-import { mdText, mermaidLabel } from '../../server/src/export/markdown';
-import { crafted, inputOf, PARIS, ROOT, SEED, seedInput } from './export-fixtures';
+import { exportArticle, type ExportInput } from '../../../server/src/export';
+import { mdText, mermaidLabel } from '../../../server/src/export/markdown';
+import { crafted, inputOf, PARIS, ROOT, SEED, seedInput } from './fixtures';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/export/seed.md');
 

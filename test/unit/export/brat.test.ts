@@ -2,9 +2,9 @@
 // code points of the .txt copy; the spans, their texts and the links must be those of the annotations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportArticle, type ExportInput } from '../../server/src/export';
-import { BRAT_CONF, fragmentsOf } from '../../server/src/export/brat';
-import { crafted, EMOJI_CRLF, inputOf, PARIS, seedInput, utf16Of } from './export-fixtures';
+import { exportArticle, type ExportInput } from '../../../server/src/export';
+import { BRAT_CONF, fragmentsOf } from '../../../server/src/export/brat';
+import { crafted, EMOJI_CRLF, inputOf, PARIS, seedInput, utf16Of } from './fixtures';
 
 interface TextBound {
   id: string;
