@@ -1,13 +1,9 @@
-// Server-side pieces that need no engine: shifting an analysis through edits, flattening semantic-token
-// intervals, escaping hover markdown, splitting spans into per-line pieces.
+// Shifting an analysis through edits (server/src/lsp/pipeline/shift.ts): what requests are answered from
+// while a newer version is analysed.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../server/src/core/types';
-import { escapeMarkdown } from '../../server/src/lsp/features/markdown';
-import { spanToLinePieces } from '../../server/src/positions';
-import { flatten } from '../../server/src/lsp/features/semanticTokens';
-import { shiftAnalysis } from '../../server/src/lsp/pipeline/shift';
+import type { Analysis } from '../../../../server/src/core/types';
+import { shiftAnalysis } from '../../../../server/src/lsp/pipeline/shift';
 
 const text = 'Putin met Abbas. "Peace now," Abbas said.';
 const span = (s: string, from = 0) => {
@@ -68,33 +64,5 @@ describe('shiftAnalysis, randomised', () => {
       for (const s of spans) assert.equal(t.slice(s!.start, s!.end), s!.text, JSON.stringify({ edits, s }));
       assert.equal(a.source.length, t.length);
     }
-  });
-});
-
-describe('semantic token flattening', () => {
-  it('cuts a quote around the mentions inside it', () => {
-    const out = flatten([
-      { start: 0, end: 20, type: 3, mods: 0, priority: 0 },
-      { start: 5, end: 10, type: 0, mods: 0, priority: 2 },
-    ]);
-    assert.deepEqual(out.map((i) => [i.start, i.end, i.type]), [[0, 5, 3], [5, 10, 0], [10, 20, 3]]);
-  });
-  it('keeps adjacent mentions of the same type apart', () => {
-    const out = flatten([
-      { start: 0, end: 5, type: 0, mods: 0, priority: 2 },
-      { start: 5, end: 9, type: 0, mods: 0, priority: 2 },
-    ]);
-    assert.equal(out.length, 2);
-  });
-});
-
-describe('positions and markdown', () => {
-  it('splits a multi-line span into per-line pieces (CRLF too)', () => {
-    const doc = TextDocument.create('file:///x', 'plaintext', 1, 'ab "cd\r\nef" gh');
-    assert.deepEqual(spanToLinePieces(doc, { start: 3, end: 11 }), [[0, 3, 3], [1, 0, 3]]);
-  });
-  it('escapes every markdown construct', () => {
-    const s = escapeMarkdown('[x](http://a.b) <b>*y*</b> `z` #h');
-    assert.ok(!/\[x\]\(/.test(s) && !/<b>/.test(s) && !/\*y\*/.test(s) && !/`z`/.test(s) && !/http:\/\//.test(s), s);
   });
 });
