@@ -1,13 +1,13 @@
 // The export formats: one pure formatter per format (no editor, no file system), chosen by id.
 //   exportArticle('brat', { annotations, text, path }) → [{ name: 'x.ann', … }, { name: 'x.txt', … }, { name: 'annotation.conf', … }]
-// The first file is the export's main output. Writing the files is the caller's job (server/src/io).
+// The first file is the export's main output. Writing the files is the caller's job (common/atomicWrite.ts).
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../common/exportFormats';
+import { MAX_STEM_BYTES, safeFileName, stemOf } from '../../../common/fileNames';
 import { renderBrat } from './brat';
 import { renderCsv } from './csv';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../common/exportFormats';
 import { renderGraphml } from './graphml';
 import { renderJson, renderJsonl } from './json';
 import { renderMarkdown } from './markdown';
-import { MAX_STEM_BYTES, safeFileName, stemOf } from '../../../common/fileNames';
 import type { ExportFile, ExportInput, ExportOptions } from './types';
 import { renderW3c } from './w3c';
 

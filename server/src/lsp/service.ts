@@ -34,25 +34,25 @@ import type { AnalysisCounts, AnalysisStateParams, DocumentParams, ExportParams,
 import type { Analysis } from '../core/types';
 import { GazetteerStore } from '../gazetteer/store';
 import { positionToOffset } from '../positions';
-import { codeActions } from './features/codeActions';
 import { annotations } from './features/annotations';
+import { codeActions } from './features/codeActions';
 import { conversations } from './features/conversations';
 import { definition } from './features/definition';
 import { exportDocument } from './features/export';
 import { graph } from './features/graph';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
-import { highlights, references } from './features/references';
 import { entityAtOffset, quotes } from './features/quotes';
+import { highlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { AnalysisCache } from './pipeline/cache';
 import { DocumentStore } from './pipeline/documents';
 import { IdleCollector } from './pipeline/memory';
-import { SettingsStore } from './settings';
 import { AnalysisWorkerHost } from './pipeline/worker';
 import { WorkspaceIndex } from './pipeline/workspaceIndex';
+import { SettingsStore } from './settings';
 import type { AnalysisView } from './view';
 
 export interface InitializationOptions {

@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity, LeaderRecord, Mention } from '../../core/types';
-import type { AnalysisView } from '../view';
-import type { DiagnosticData } from '../pipeline/diagnostics';
 import type { GazetteerStore } from '../../gazetteer/store';
-import { mentionAt } from '../../query';
 import { DOCUMENT_START, rangeToSpan, spanToRange } from '../../positions';
+import { mentionAt } from '../../query';
+import type { DiagnosticData } from '../pipeline/diagnostics';
+import type { AnalysisView } from '../view';
 
 const pick = (data: Record<string, string> | undefined, keys: string[]) => keys.map((k) => data?.[k]).find((v) => typeof v === 'string' && v.trim());
 

@@ -1,9 +1,9 @@
 // Go to Definition: on a mention → the entity's first mention; inside a quote (not on a mention) → where
-// its speaker is named (lookup.speakerTarget).
+// its speaker is named (query.ts speakerTarget).
 import type { Location } from 'vscode-languageserver';
-import type { AnalysisView } from '../view';
-import { firstMention, mentionAt, quoteAt, speakerTarget } from '../../query';
 import { spanToLocation } from '../../positions';
+import { firstMention, mentionAt, quoteAt, speakerTarget } from '../../query';
+import type { AnalysisView } from '../view';
 
 export function definition(view: AnalysisView, offset: number): Location | null {
   const a = view.analysis;

@@ -10,8 +10,8 @@ import { EXPORT_FORMATS, exportArticle, isExportFormat } from '../../export';
 import type { GazetteerStore } from '../../gazetteer/store';
 import { readArticleFile, readFailure, type ArticleFile } from '../../io/article';
 import { engineOptions, type AnalysisCache } from '../pipeline/cache';
-import type { SettingsStore } from '../settings';
 import type { AnalysisWorkerHost } from '../pipeline/worker';
+import type { SettingsStore } from '../settings';
 import { annotations as annotationsOf } from './annotations';
 
 export interface ExportDeps {

@@ -2,12 +2,12 @@
 // workspace (open documents from their live analysis, the other articles from the workspace index),
 // built by graph/model.ts; this adds the countries' names and flags.
 import type { CancellationToken } from 'vscode-languageserver';
-import { articleGraph, mergeGraphs } from '../../graph/model';
 import type { GraphParams, GraphResult } from '../../../../common/protocol';
+import { articleGraph, mergeGraphs } from '../../graph/model';
+import { spanToRange } from '../../positions';
 import { countryInfo } from '../../query';
 import type { IndexedFile } from '../pipeline/workspaceIndex';
 import type { AnalysisView } from '../view';
-import { spanToRange } from '../../positions';
 
 export interface GraphSources {
   view(uri: string, token?: CancellationToken): Promise<AnalysisView | undefined>;

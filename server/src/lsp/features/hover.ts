@@ -3,10 +3,10 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { createKnowledgeBase, defaultKnowledgeBase, type KnowledgeBase } from '../../core/knowledgeBase';
 import type { Analysis, Entity, LeaderRecord, Quote, Role } from '../../core/types';
-import type { AnalysisView } from '../view';
-import { countryInfo, countryName, entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
-import { escapeMarkdown, excerpt } from './markdown';
 import { spanToRange } from '../../positions';
+import { countryInfo, countryName, entityById, mentionAt, partnersOf, principal, quoteAt, quotesOf, speakerSpanAt } from '../../query';
+import type { AnalysisView } from '../view';
+import { escapeMarkdown, excerpt } from './markdown';
 
 export function hover(view: AnalysisView, offset: number): Hover | null {
   const a = view.analysis;

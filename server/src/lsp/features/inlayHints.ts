@@ -1,9 +1,9 @@
 // Inlay hints: "— Speaker" after each attributed quotation (direct or mixed) in the requested range
 // (newsLens.inlayHints.enable). Paraphrases are skipped: their speaker is named right beside them.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import type { AnalysisView } from '../view';
-import { entityById, principal } from '../../query';
 import { offsetToPosition, rangeToSpan } from '../../positions';
+import { entityById, principal } from '../../query';
+import type { AnalysisView } from '../view';
 
 export function inlayHints(view: AnalysisView, range: Range): InlayHint[] {
   if (!view.settings.inlayHints.enable) return [];

@@ -1,9 +1,9 @@
 // Find All References: every mention of the entity under the cursor and, for people (and organisations
 // speaking for them), all their quotes. Document highlight: every mention of that entity.
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
-import type { AnalysisView } from '../view';
-import { entityAt, entityById, quoteAt, quotesOf } from '../../query';
 import { spanToLocation, spanToRange } from '../../positions';
+import { entityAt, entityById, quoteAt, quotesOf } from '../../query';
+import type { AnalysisView } from '../view';
 
 export function references(view: AnalysisView, offset: number): Location[] | null {
   const a = view.analysis;

@@ -2,9 +2,9 @@
 // mentions get the new name's last word. Titles, pronouns and descriptions are left alone.
 import { ResponseError, ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Entity, Mention } from '../../core/types';
-import type { AnalysisView } from '../view';
-import { mentionAt } from '../../query';
 import { spanToRange } from '../../positions';
+import { mentionAt } from '../../query';
+import type { AnalysisView } from '../view';
 
 function target(view: AnalysisView, offset: number): { entity: Entity; mention: Mention } {
   const hit = mentionAt(view.analysis, offset);

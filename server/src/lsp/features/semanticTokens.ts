@@ -1,11 +1,11 @@
 // Semantic tokens for leaders, other people, countries, quotes and speakers. Mentions inside a quote win
 // over the quote (tokens may neither overlap nor cross lines), so the quote is cut around them.
 import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
-import type { Analysis } from '../../core/types';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../../../common/protocol';
-import type { AnalysisView } from '../view';
-import { firstMention } from '../../query';
+import type { Analysis } from '../../core/types';
 import { rangeToSpan, spanToLinePieces } from '../../positions';
+import { firstMention } from '../../query';
+import type { AnalysisView } from '../view';
 
 export const semanticTokensLegend: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],

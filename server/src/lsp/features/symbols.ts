@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Analysis, Entity, Quote } from '../../core/types';
+import { spanToLocation, spanToRange } from '../../positions';
+import { countryName, firstMention, quotesOf } from '../../query';
 import type { IndexedFile } from '../pipeline/workspaceIndex';
 import type { AnalysisView } from '../view';
-import { countryName, firstMention, quotesOf } from '../../query';
 import { excerpt } from './markdown';
-import { spanToLocation, spanToRange } from '../../positions';
 
 const ORDER = (e: Entity) => (e.type === 'person' ? (e.leader ? 0 : 1) : e.type === 'organization' ? 2 : 3);
 

@@ -11,10 +11,10 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { AnalysisStateKind, AnalysisTruncation } from '../../../../common/protocol';
 import type { Analysis, AnalyzeOptions, LeaderRecord } from '../../core/types';
 import type { GazetteerStore } from '../../gazetteer/store';
+import type { NewsLensSettings, SettingsStore } from '../settings';
 import type { AnalysisView } from '../view';
 import type { OpenDocument } from './documents';
 import { analysisCut, truncationDiagnostic } from './limits';
-import type { NewsLensSettings, SettingsStore } from '../settings';
 import { shiftAnalysis } from './shift';
 import type { AnalysisWorkerHost } from './worker';
 

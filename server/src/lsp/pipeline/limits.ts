@@ -7,8 +7,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_DOCS_BASE, type AnalysisTruncation } from '../../../../common/protocol';
 import { spanToRange } from '../../positions';
-import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
 import type { SeveritySetting } from '../settings';
+import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
 
 export const TRUNCATED_CODE = 'analysis-truncated';
 

@@ -1,7 +1,7 @@
 // Moves an analysis of an older version of a document onto the current text by replaying the edits made
 // since: spans before an edit stay, spans after it move by the edit's length change, spans an edit touched
 // are dropped. Requests are served from this while a fresh analysis runs, so no request waits behind the
-// engine, and every offset handed to positions.ts is an offset into the current text.
+// engine, and every offset handed to ../../positions.ts is an offset into the current text.
 //
 // It runs on the LSP thread for every new document version that receives a request, over every span of
 // the document (tens of thousands in a 1 MB article), so it is written for speed: one pass, no closures
