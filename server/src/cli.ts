@@ -15,7 +15,7 @@ import type { LeaderRecord } from './core/types';
 import { EXPORT_FORMATS, exportArticle, isExportFormat, stemOf, type ExportFormat } from './export';
 import { loadGazetteerFile } from './gazetteer';
 import { decodeArticle, readFailure } from './io/article';
-import { FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic } from './io/atomicWrite';
+import { FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic } from '../../common/atomicWrite';
 
 export const USAGE = `Usage: news-lens annotate [--format json|jsonl] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
        news-lens export --format FORMAT [--out DIR] [--force] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
