@@ -59,3 +59,13 @@ export const STATEMENT_READ_VERBS = new Set(data.statementReadVerbs);
 export const REGIONS = set(data.regions);
 /** Every word of a region's name ("new", "york", "virginia"). */
 export const REGION_WORDS = new Set(data.regions.flatMap((r) => r.split(' ')));
+
+type CommunicationKind = 'call' | 'meeting' | 'talks' | 'message';
+/** Words of communication events, by kind: "spoke to Y" (after a preposition) or "met Y" (an object). */
+export const COMMUNICATION_WORDS: { kind: CommunicationKind; words: string[]; preposition: boolean }[] = (['call', 'meeting', 'talks', 'message'] as const).flatMap((kind) => {
+  const c = (data.communication as unknown as Record<CommunicationKind, { object: string[]; preposition: string[] }>)[kind];
+  return [
+    { kind, words: c.preposition, preposition: true },
+    { kind, words: c.object, preposition: false },
+  ];
+});
