@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EntityAtRequest, QuotesRequest, RefreshRequest, type QuoteInfo } from '../../server/src/protocol';
+import { EntityAtRequest, QuotesRequest, RefreshRequest, type QuoteInfo } from '../../common/protocol';
 import type { QuotesItem, QuotesProvider } from './quotesView';
 import { activeArticle, reveal, shorten, toRange } from './reveal';
 

@@ -2,7 +2,7 @@
 // or an evidence item reveals and selects the evidence in the article.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ConversationsRequest, type ConversationNode, type ConversationsResult, type Evidence } from '../../server/src/protocol';
+import { ConversationsRequest, type ConversationNode, type ConversationsResult, type Evidence } from '../../common/protocol';
 import { activeArticle, shorten } from './reveal';
 
 export type ConversationItem =

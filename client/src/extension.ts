@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AnalysisStateNotification, WorkspaceTrustNotification } from '../../server/src/protocol';
+import { AnalysisStateNotification, WorkspaceTrustNotification } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { registerExportCommands } from './export/commands';
 import { ConversationsProvider } from './conversationsView';

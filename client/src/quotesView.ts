@@ -2,7 +2,7 @@
 // context menu offers Go to Speaker.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { QuotesRequest, type QuoteInfo } from '../../server/src/protocol';
+import { QuotesRequest, type QuoteInfo } from '../../common/protocol';
 import { activeArticle, markdownText, shorten } from './reveal';
 
 export type QuotesItem =

@@ -2,7 +2,7 @@
 // was skipped in a file larger than newsLens.maxFileSize ("2.0 of 50.0 MB"), and the language server
 // restarting after a crash.
 import * as vscode from 'vscode';
-import type { AnalysisStateParams } from '../../server/src/protocol';
+import type { AnalysisStateParams } from '../../common/protocol';
 import { activeArticle } from './reveal';
 
 export class StatusBar implements vscode.Disposable {

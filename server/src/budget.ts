@@ -3,7 +3,7 @@
 // paragraph break within the budget, is analysed and the rest skipped. The cut depends on the text and the
 // budget only (never on timing or on the machine), so the editor and the CLI cut a file at the same place.
 // Pure: no editor API, no file system.
-import type { AnalysisTruncation } from './protocol';
+import type { AnalysisTruncation } from '../../common/protocol';
 
 export type { AnalysisTruncation };
 

@@ -20,7 +20,7 @@ import type { LeaderRecord } from './core';
 import { EXPORT_FORMATS, exportArticle, isExportFormat, stemOf, type ExportFormat } from './export';
 import { loadGazetteerFile } from './gazetteer';
 import { decodeArticle, readArticleFile, readFailure, sha256Hex } from './io/article';
-import { FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic } from './io/atomicWrite';
+import { FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic } from '../../common/atomicWrite';
 
 type Engine = typeof import('./core');
 /** The engine, loaded only by the commands that analyse in this thread (export): batch runs analyse in workers. */

@@ -1,97 +1,27 @@
-// The News Lens language server. `createConnection(ProposedFeatures.all)` picks the transport from the
-// command line: --stdio, --node-ipc (what the VS Code client uses) or --socket=N. Every handler is a thin
-// adapter: get the document's cached analysis, convert the position once, call the feature module.
+// The News Lens language server: the connection adapted to the language service (lsp/service.ts).
+// `createConnection(ProposedFeatures.all)` picks the transport from the command line: --stdio, --node-ipc
+// (what the VS Code client uses) or --socket=N. Each message goes to the service's method of that name.
 // Started as a worker thread (workerData.newsLensWorker), this same file runs the analysis engine instead.
 import {
-  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
   ProposedFeatures,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type InitializeParams,
-  type InitializeResult,
-  type ServerCapabilities,
-  type TextDocumentPositionParams,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
-import type { Analysis } from './core/types';
-import { AnalysisCache, type AnalysisView } from './lsp/analysisCache';
-import { AnalysisWorkerHost, isAnalysisWorker, runAnalysisWorker } from './lsp/analysisWorker';
-import { codeActions } from './lsp/codeActions';
-import { annotations, conversations, entityAtOffset, quotes } from './lsp/custom';
-import { definition } from './lsp/definition';
-import { graph } from './lsp/graph';
-import { toLspDiagnostics } from './lsp/diagnostics';
-import { exportDocument } from './lsp/export';
-import { DocumentStore } from './lsp/documents';
-import { GazetteerStore } from './lsp/gazetteers';
-import { hover } from './lsp/hover';
-import { inlayHints } from './lsp/inlayHints';
-import { positionToOffset } from './lsp/positions';
-import { highlights, references } from './lsp/references';
-import { prepareRename, rename } from './lsp/rename';
-import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { SettingsStore } from './lsp/settings';
-import { documentSymbols, workspaceSymbolsOf } from './lsp/symbols';
-import { matches, WorkspaceIndex } from './lsp/workspaceIndex';
-import { IdleCollector } from './lsp/memory';
 import {
   AnalysisStateNotification,
   AnnotationsRequest,
   ConversationsRequest,
   EntityAtRequest,
+  ExportRequest,
   GraphRequest,
   QuotesRequest,
   RefreshRequest,
   WorkspaceTrustNotification,
-  type AnalysisCounts,
-} from './protocol';
-import { ExportRequest } from './protocol';
-
-export interface InitializationOptions {
-  /** Milliseconds to wait after the last edit before re-analysing (default 150). */
-  debounceMs?: number;
-  /** newsLens.* settings for clients without workspace/configuration. */
-  settings?: unknown;
-  /** Index the workspace folders for workspace symbols (default true). */
-  indexWorkspace?: boolean;
-  /**
-   * False in an untrusted workspace (VS Code's restricted mode): no gazetteer file inside a workspace folder
-   * or named by a relative path is read until newsLens/workspaceTrust says otherwise. Default true.
-   */
-  workspaceTrusted?: boolean;
-}
-
-function counts(a: Analysis): AnalysisCounts {
-  const people = a.entities.filter((e) => e.type === 'person');
-  return {
-    leaders: people.filter((e) => e.leader).length,
-    people: people.length,
-    countries: a.entities.filter((e) => e.type === 'country').length,
-    quotes: a.quotes.filter((q) => q.kind !== 'indirect').length,
-    paraphrases: a.quotes.filter((q) => q.kind === 'indirect').length,
-    interactions: a.interactions.length,
-    diagnostics: a.diagnostics.length,
-  };
-}
-
-function serverCapabilities(): ServerCapabilities {
-  return {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    hoverProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    documentHighlightProvider: true,
-    documentSymbolProvider: { label: 'News Lens' },
-    workspaceSymbolProvider: true,
-    semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
-    inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    renameProvider: { prepareProvider: true },
-    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-  };
-}
+} from '../../common/protocol';
+import { isAnalysisWorker, runAnalysisWorker } from './lsp/pipeline/worker';
+import { createNewsLensService, type ServiceClient } from './lsp/service';
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -105,163 +35,54 @@ function startServer(): void {
       /* the connection itself is gone */
     }
   });
-  const documents = new DocumentStore();
-  const settings = new SettingsStore(connection);
-  const gazetteers = new GazetteerStore(connection);
-  const worker = new AnalysisWorkerHost(log, __filename);
-  const indexWorker = new AnalysisWorkerHost(log, __filename);
-  const index = new WorkspaceIndex(connection, indexWorker, settings, log);
-  let refreshTokens = false;
-  let refreshHints = false;
-  let indexWorkspace = true;
-  let folders: string[] = [];
+  // Notifications are not awaited: nothing waits for them, and nothing fails when the client cannot take them.
+  const client: ServiceClient = {
+    log,
+    publishDiagnostics: (params) => void connection.sendDiagnostics(params),
+    analysisState: (params) => void connection.sendNotification(AnalysisStateNotification, params),
+    showMessage: (params) => void connection.sendNotification(ShowMessageNotification.type, params),
+    configuration: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsLens' }),
+    refreshSemanticTokens: () => connection.languages.semanticTokens.refresh(),
+    refreshInlayHints: () => connection.languages.inlayHint.refresh(),
+    createProgress: () => connection.window.createWorkDoneProgress(),
+  };
+  const service = createNewsLensService(client, __filename);
 
-  const collector = new IdleCollector(1000);
-  const cache = new AnalysisCache(documents, settings, gazetteers, worker, {
-    diagnostics(uri, version, diagnostics) {
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    },
-    analyzed(view, durationMs, published) {
-      if (!published) void connection.sendDiagnostics({ uri: view.uri, version: view.version, diagnostics: toLspDiagnostics(view) });
-      if (!view.skipped) void connection.sendNotification(AnalysisStateNotification, { uri: view.uri, version: view.version, state: 'ready', counts: counts(view.analysis), durationMs, ...(view.truncated ? { truncated: view.truncated } : {}) });
-      if (refreshTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
-      if (refreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    },
-    state(uri, version, state, message) {
-      void connection.sendNotification(AnalysisStateNotification, { uri, version, state, message });
-    },
-  }, log);
-  documents.listen(connection, {
-    opened: (d) => cache.opened(d),
-    changed: (d) => cache.changed(d),
-    closed: (uri) => {
-      cache.closed(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      // The document's text and analyses are garbage now: give the memory back once things are quiet.
-      collector.soon();
-    },
-  });
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities;
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (typeof init.debounceMs === 'number') cache.debounceMs = Math.max(0, init.debounceMs);
-    indexWorkspace = init.indexWorkspace !== false;
-    settings.init(!!caps.workspace?.configuration, init.settings);
-    refreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
-    refreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
-    index.progressSupported = !!caps.window?.workDoneProgress;
-    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    gazetteers.setWorkspaceFolders(folders);
-    gazetteers.setTrusted(init.workspaceTrusted !== false);
-    index.setFolders(folders);
-    return { capabilities: serverCapabilities(), serverInfo: { name: 'News Lens', version: '0.1.0' } };
-  });
-
+  connection.onInitialize((params) => service.initialize(params));
   connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsLens' }).catch(() => undefined);
-    if (indexWorkspace) index.start();
+    service.initialized();
   });
+  connection.onDidOpenTextDocument((params) => service.didOpen(params));
+  connection.onDidChangeTextDocument((params) => service.didChange(params));
+  connection.onDidCloseTextDocument((params) => service.didClose(params));
+  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (params) => service.didChangeWorkspaceFolders(params));
+  connection.onNotification(WorkspaceTrustNotification, (params) => service.workspaceTrust(params));
+  connection.onDidChangeConfiguration((params) => service.didChangeConfiguration(params));
+  connection.onDidChangeWatchedFiles((params) => service.didChangeWatchedFiles(params));
 
-  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => {
-    folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
-    gazetteers.setWorkspaceFolders(folders);
-    index.setFolders(folders);
-    if (indexWorkspace) index.start();
-  });
+  connection.onHover(service.hover);
+  connection.onDefinition(service.definition);
+  connection.onReferences(service.references);
+  connection.onDocumentHighlight(service.documentHighlight);
+  connection.onDocumentSymbol(service.documentSymbol);
+  connection.languages.semanticTokens.on(service.semanticTokens);
+  connection.languages.semanticTokens.onRange(service.semanticTokensRange);
+  connection.languages.inlayHint.on(service.inlayHints);
+  connection.onCodeAction(service.codeActions);
+  connection.onPrepareRename(service.prepareRename);
+  connection.onRenameRequest(service.rename);
+  connection.onWorkspaceSymbol(service.workspaceSymbol);
 
-  connection.onNotification(WorkspaceTrustNotification, ({ trusted }) => {
-    gazetteers.setTrusted(trusted !== false);
-    cache.invalidateAll();
-  });
+  connection.onRequest(ConversationsRequest, service.conversations);
+  connection.onRequest(AnnotationsRequest, service.annotations);
+  connection.onRequest(ExportRequest, service.export);
+  connection.onRequest(QuotesRequest, service.quotes);
+  connection.onRequest(EntityAtRequest, service.entityAt);
+  connection.onRequest(GraphRequest, service.graph);
+  connection.onRequest(RefreshRequest, service.refresh);
 
-  connection.onDidChangeConfiguration((params) => {
-    settings.changed(params.settings);
-    cache.invalidateAll();
-    if (indexWorkspace) index.start();
-  });
-
-  connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.filter((c) => gazetteers.concerns(c.uri)).length) cache.invalidateAll();
-    void index.filesChanged(params.changes);
-  });
-
-  // ---- handlers: view → offset → feature ----
-  const withView = <R>(fn: (view: AnalysisView, params: TextDocumentPositionParams) => R) =>
-    async (params: TextDocumentPositionParams, token: CancellationToken): Promise<R | null> => {
-      const view = await cache.view(params.textDocument.uri, token);
-      return view && !view.skipped ? fn(view, params) : null;
-    };
-  const offset = (view: AnalysisView, p: TextDocumentPositionParams) => positionToOffset(view.doc, p.position);
-
-  connection.onHover(withView((v, p) => hover(v, offset(v, p))));
-  connection.onDefinition(withView((v, p) => definition(v, offset(v, p))));
-  connection.onReferences(withView((v, p) => references(v, offset(v, p))));
-  connection.onDocumentHighlight(withView((v, p) => highlights(v, offset(v, p))));
-  connection.onDocumentSymbol(async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? documentSymbols(view) : null;
-  });
-  connection.languages.semanticTokens.on(async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? semanticTokens(view) : { data: [] };
-  });
-  connection.languages.semanticTokens.onRange(async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? semanticTokens(view, params.range) : { data: [] };
-  });
-  connection.languages.inlayHint.on(async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? inlayHints(view, params.range) : null;
-  });
-  connection.onCodeAction(async (params, token) => {
-    // Quick fixes edit only inside the analysed part, so a document analysed in part still gets them.
-    const view = await cache.exact(params.textDocument.uri, token, { partial: true });
-    return view && !view.skipped ? codeActions(view, params.range, params.context.diagnostics, gazetteers) : null;
-  });
-  connection.onPrepareRename(async (params, token) => {
-    const view = await cache.exact(params.textDocument.uri, token);
-    return view && !view.skipped ? prepareRename(view, offset(view, params)) : null;
-  });
-  connection.onRenameRequest(async (params, token) => {
-    const view = await cache.exact(params.textDocument.uri, token);
-    return view && !view.skipped ? rename(view, offset(view, params), params.newName) : null;
-  });
-  connection.onWorkspaceSymbol(async (params, token) => {
-    const open = new Set(cache.uris());
-    const live = await Promise.all([...open].map((uri) => cache.view(uri, token)));
-    const fromOpen = live.flatMap((v) => (v && !v.skipped ? workspaceSymbolsOf(v, params.query, matches) : []));
-    return [...fromOpen, ...index.symbols(params.query, open)];
-  });
-
-  // ---- custom requests (protocol.ts) ----
-  connection.onRequest(ConversationsRequest, async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? conversations(view) : null;
-  });
-  connection.onRequest(AnnotationsRequest, async (params, token) => {
-    const view = await cache.exact(params.textDocument.uri, token);
-    return view && !view.skipped ? annotations(view) : null;
-  });
-  connection.onRequest(ExportRequest, (params, token) => exportDocument(params, { cache, settings, gazetteers, worker: indexWorker }, token));
-  connection.onRequest(QuotesRequest, async (params, token) => {
-    const view = await cache.view(params.textDocument.uri, token);
-    return view && !view.skipped ? quotes(view) : null;
-  });
-  connection.onRequest(EntityAtRequest, withView((v, p) => entityAtOffset(v, offset(v, p))));
-  connection.onRequest(GraphRequest, (params, token) => graph(params, cache, index, token));
-  connection.onRequest(RefreshRequest, async () => {
-    settings.changed(undefined);
-    gazetteers.clear();
-    worker.reset();
-    cache.invalidateAll();
-    if (indexWorkspace) index.start();
-  });
-
-  connection.onShutdown(() => {
-    worker.terminate();
-    indexWorker.terminate();
-  });
+  connection.onShutdown(() => service.shutdown());
   if (process.env.NEWS_LENS_LAG_MS) watchEventLoop(Number(process.env.NEWS_LENS_LAG_MS));
   connection.listen();
 }

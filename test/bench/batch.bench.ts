@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../unit/batch-fixtures';
+import { ROOT } from '../unit/batch/fixtures';
 import { buildCorpus } from './corpus';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);

@@ -5,7 +5,7 @@
 // no paragraph appears twice in the corpus (checked while building), so no cache can flatter a measurement.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoParagraphs, ROOT } from '../unit/batch-fixtures';
+import { repoParagraphs, ROOT } from '../unit/batch/fixtures';
 
 const SHARED = path.resolve(ROOT, '../shared');
 

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HoverRequest, DocumentSymbolRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol/node';
-import { AnalysisStateNotification } from '../../server/src/protocol';
+import { AnalysisStateNotification } from '../../common/protocol';
 import { makeWorkspace, positionOf, SEED, SHARED, startServer } from '../protocol/harness';
 
 const pct = (xs: number[], p: number) => {

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
-import { AnalysisStateNotification, type AnalysisStateParams } from '../../server/src/protocol';
+import { AnalysisStateNotification, type AnalysisStateParams } from '../../common/protocol';
 import { makeWorkspace, SEED, SHARED, startServer, type Doc } from '../protocol/harness';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 10);

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
-import { GraphRequest } from '../../server/src/protocol';
+import { GraphRequest } from '../../common/protocol';
 import { makeWorkspace, positionOf, SEED, startServer } from '../protocol/harness';
 import { buildCorpus } from './corpus';
 

@@ -202,9 +202,12 @@ export function validateFixture(name: string, text: string, goldRaw: unknown): s
     if (seen.has(key)) bad(`${label}: duplicate entry (same text and occurrence)`);
     seen.add(key);
     const start = findOccurrence(text, t, occ);
-    if (kind !== 'indirect') {
+    if (kind === 'direct' || kind === 'scare') {
       if (!OPENING_MARKS.includes(t[0])) bad(`${label}: a ${kind} quote must start with its opening quotation mark`);
       if (!CLOSING_MARKS.includes(t[t.length - 1])) bad(`${label}: a ${kind} quote must end with its closing quotation mark`);
+    } else if (kind === 'mixed') {
+      // A mixed quote is the reported clause around its quoted words (../attribution/GUIDELINE.md).
+      if (![...t].some((c) => OPENING_MARKS.includes(c))) bad(`${label}: a mixed quote contains its quoted words, marks included`);
     } else if (OPENING_MARKS.includes(t[0]) && CLOSING_MARKS.includes(t[t.length - 1]) && t.length < 4) {
       bad(`${label}: suspicious indirect span`);
     }

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ResponseError } from 'vscode-languageserver-protocol';
 import { CSV_HEAD, EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/export';
-import { ExportCancelledError, writeStreamAtomic } from '../../server/src/io/atomicWrite';
-import { ExportRequest, type ExportResult } from '../../server/src/protocol';
+import { ExportCancelledError, writeStreamAtomic } from '../../common/atomicWrite';
+import { ExportRequest, type ExportResult } from '../../common/protocol';
 import { makeWorkspace, SEED, startServer, type Doc, type LspClient } from './harness';
 
 const SEED_NAME = 'putin-netanyahu-call.txt';

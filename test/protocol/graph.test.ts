@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { AnalysisStateNotification, GraphRequest, type AnalysisStateParams, type GraphResult } from '../../server/src/protocol';
+import { AnalysisStateNotification, GraphRequest, type AnalysisStateParams, type GraphResult } from '../../common/protocol';
 import { makeWorkspace, SEED, startServer, textOf, type Doc, type LspClient } from './harness';
 
 const SEED_NAME = 'putin-netanyahu-call.txt';

@@ -20,7 +20,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisStateNotification, AnnotationsRequest, QuotesRequest, type AnalysisStateParams } from '../../server/src/protocol';
+import { AnalysisStateNotification, AnnotationsRequest, QuotesRequest, type AnalysisStateParams } from '../../common/protocol';
 import { CAPABILITIES, makeWorkspace, offsetOf, SEED, startServer, textOf, type Doc, type LspClient } from './harness';
 
 /** A deterministic pseudo-random sequence (the same edits on every run). */

@@ -21,7 +21,7 @@ import {
   type MarkupContent,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
-import { AnnotationsRequest, ConversationsRequest, ExportRequest, GraphRequest, QuotesRequest, WorkspaceTrustNotification } from '../../server/src/protocol';
+import { AnnotationsRequest, ConversationsRequest, ExportRequest, GraphRequest, QuotesRequest, WorkspaceTrustNotification } from '../../common/protocol';
 import { makeWorkspace, positionOf, SEED, startServer, textOf, type LspClient } from './harness';
 
 const hoverText = (h: { contents: unknown } | null) => (h ? ((h.contents as MarkupContent).value ?? String(h.contents)) : '');

@@ -33,7 +33,7 @@ import {
   type LocationLink,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { AnnotationsRequest, ConversationsRequest, EntityAtRequest, QuotesRequest } from '../../server/src/protocol';
+import { AnnotationsRequest, ConversationsRequest, EntityAtRequest, QuotesRequest } from '../../common/protocol';
 import { makeWorkspace, offsetOf, positionOf, SEED, SERVER, SHARED, startServer, textOf, type Doc, type LspClient } from './harness';
 
 const SEED_NAME = 'putin-netanyahu-call.txt';
@@ -415,6 +415,23 @@ describe('settings, escaping and transports', () => {
       fs.writeFileSync(file, '[]\n');
       await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: create.uri, type: FileChangeType.Changed }] });
       await linked(false);
+    } finally {
+      await client.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('the hover lists the offices of the user’s gazetteer file, not only the built-in knowledge base', async () => {
+    // A record that replaces the built-in Vladimir Putin (same id) with one office of its own.
+    const record = { id: 'vladimir-putin', name: 'Vladimir Putin', offices: [{ title: 'President', country: 'RUS', role: 'head_of_state', start: '2000-05-07' }] };
+    const workspace = makeWorkspace({ 'kb.json': JSON.stringify([record]) });
+    const { client } = await startServer({ workspace, settings: { gazetteerFiles: ['kb.json'] }, initializationOptions: { indexWorkspace: false } });
+    try {
+      const d = client.open('a.txt', SEED);
+      await client.waitForDiagnostics(d.uri, (x) => x.version === 1);
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: d.uri }, position: positionOf(d, 'Vladimir Putin', 3) });
+      const offices = hoverMarkdown(h?.contents).split('\n').filter((l) => l.startsWith('- '));
+      assert.deepEqual(offices, ['- President of Russia (2000\\-05\\-07 – present) — _your gazetteer_']);
     } finally {
       await client.stop();
       fs.rmSync(workspace, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { PARIS, ROOT, SEED, SEED_BYTES, sha256 } from './export-fixtures';
+import { PARIS, ROOT, SEED, SEED_BYTES, sha256 } from './export/fixtures';
 
 const bin = path.join(ROOT, 'server/bin/news-lens.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'news-lens-export-cli-'));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { handleWebviewMessage, type GraphHandlerDeps } from '../../client/src/graph/handler';
 import { isPngDataUri, isSafeSvg, parseFromWebview, parseToWebview, MAX_EXPORT_CHARS } from '../../client/src/graph/messages';
-import type { GraphResult } from '../../server/src/protocol';
+import type { GraphResult } from '../../common/protocol';
 
 const A = 'file:///news/a.txt';
 const B = 'file:///news/b.txt';

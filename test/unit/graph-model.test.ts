@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeArticle } from '../../server/src/core';
 import type { Analysis, Entity } from '../../server/src/core/types';
 import { articleGraph, edgesOf, mergeGraphs, nodeKey, normaliseName, type OffsetSpan } from '../../server/src/graph/model';
-import type { GraphResult } from '../../server/src/protocol';
+import type { GraphResult } from '../../common/protocol';
 
 const SEED = readFileSync(path.resolve(__dirname, '../../../../shared/seed/putin-netanyahu-call.txt'), 'utf8');
 const SEED_URI = 'file:///news/putin-netanyahu-call.txt';

@@ -1,6 +1,6 @@
 // News Lens: Export Annotations… (the active article) and News Lens: Export Workspace Annotations… (every
 // article in the workspace). The server renders each article (newsLens/export); this side picks the
-// format and the target, confirms before replacing files, and writes through server/src/io/atomicWrite:
+// format and the target, confirms before replacing files, and writes through common/atomicWrite:
 // temporary files beside the target renamed into place, all or nothing, the articles never replaced.
 // A workspace export streams into one file (jsonl, csv) or a folder (one output per article), with
 // cancellable progress; cancelling or failing leaves no partial output and the old files intact.
@@ -12,10 +12,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CancellationToken, LanguageClient } from 'vscode-languageclient/node';
-import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat } from '../../../server/src/export/formats';
-import { safeFileName, stemOf } from '../../../server/src/export/names';
-import { ExportCancelledError, FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic, writeFolderAtomic, writeStreamAtomic, type WriteOptions } from '../../../server/src/io/atomicWrite';
-import { ExportRequest, type ExportResult } from '../../../server/src/protocol';
+import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat } from '../../../common/exportFormats';
+import { safeFileName, stemOf } from '../../../common/fileNames';
+import { ExportCancelledError, FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic, writeFolderAtomic, writeStreamAtomic, type WriteOptions } from '../../../common/atomicWrite';
+import { ExportRequest, type ExportResult } from '../../../common/protocol';
 import { activeArticle } from '../reveal';
 
 export interface ExportCommandOptions {

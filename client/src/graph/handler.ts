@@ -2,7 +2,7 @@
 // that the unit tests drive it with fakes (no vscode). Every message is validated first (messages.ts);
 // reveals look the node or edge up in the graph the extension posted and reveal the range it holds.
 import type { Range } from 'vscode-languageserver-protocol';
-import type { GraphLocation, GraphResult, GraphScope } from '../../../server/src/protocol';
+import type { GraphLocation, GraphResult, GraphScope } from '../../../common/protocol';
 import { exportBytes, parseFromWebview, type ExportFormat, type FromWebview } from './messages';
 
 export interface GraphHandlerDeps {

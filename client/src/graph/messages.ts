@@ -4,7 +4,7 @@
 // sizes, nothing else). Reveal messages carry ids into the graph the extension itself holds, never file
 // names or ranges, so the webview cannot make the extension open anything the graph did not contain.
 // No vscode or Node imports: the webview bundle and the unit tests use this file too.
-import type { GraphResult, GraphScope } from '../../../server/src/protocol';
+import type { GraphResult, GraphScope } from '../../../common/protocol';
 
 export type ExportFormat = 'svg' | 'png';
 

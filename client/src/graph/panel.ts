@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
-import { GraphRequest, type GraphResult, type GraphScope } from '../../../server/src/protocol';
+import { tempPathFor, writeFilesAtomic } from '../../../common/atomicWrite';
+import { GraphRequest, type GraphResult, type GraphScope } from '../../../common/protocol';
 import { activeArticle, reveal } from '../reveal';
 import { handleWebviewMessage, type GraphHandlerDeps } from './handler';
 import type { ExportFormat, FromWebview, ModelMessage, ToWebview } from './messages';
@@ -285,7 +286,7 @@ export class GraphPanel implements GraphApi {
     });
     const target = args.path ? (/^[a-z][a-z0-9+.-]+:/i.test(args.path) && !/^[a-z]:[\\/]/i.test(args.path) ? vscode.Uri.parse(args.path) : vscode.Uri.file(args.path)) : await this.askTarget(format);
     if (!target) return undefined;
-    await writeAtomically(target, bytes);
+    await savePicture(target, bytes);
     return target.scheme === 'file' ? target.fsPath : target.toString();
   }
 
@@ -313,7 +314,7 @@ export class GraphPanel implements GraphApi {
     const target = await this.askTarget(format);
     if (!target) return;
     try {
-      await writeAtomically(target, bytes);
+      await savePicture(target, bytes);
       void vscode.window.showInformationMessage(`News Lens: saved the conversation graph to ${target.scheme === 'file' ? target.fsPath : target.toString()}`);
     } catch (e) {
       void vscode.window.showErrorMessage(`News Lens: could not save the graph: ${e instanceof Error ? e.message : e}`);
@@ -382,10 +383,18 @@ export class GraphPanel implements GraphApi {
   }
 }
 
-/** Writes next to the target and renames over it, so a reader never sees half a file. */
-export async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const dir = vscode.Uri.joinPath(target, '..');
-  const tmp = vscode.Uri.joinPath(dir, `.${path.posix.basename(target.path)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+/**
+ * Saves the picture so that a reader never sees half a file. A file on disk is written by common/atomicWrite,
+ * as annotation exports are (the save dialog already confirmed replacing it). A target on a virtual file
+ * system (another URI scheme), which Node's file system cannot reach, goes through the editor's file system
+ * API: the same temporary file beside the target, then a rename over it.
+ */
+async function savePicture(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  if (target.scheme === 'file') {
+    await writeFilesAtomic([{ path: target.fsPath, content: bytes }], { overwrite: true });
+    return;
+  }
+  const tmp = vscode.Uri.joinPath(target, '..', path.basename(tempPathFor(target.path)));
   await vscode.workspace.fs.writeFile(tmp, bytes);
   try {
     await vscode.workspace.fs.rename(tmp, target, { overwrite: true });

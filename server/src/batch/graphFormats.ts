@@ -7,7 +7,7 @@
 //   json     news-lens/corpus-graph@1, everything above in one object
 import { stringify } from 'csv-stringify/sync';
 import { xmlEscape } from '../export/graphml';
-import type { GraphEdge, GraphNode, GraphResult } from '../protocol';
+import type { GraphEdge, GraphNode, GraphResult } from '../../../common/protocol';
 
 export const GRAPH_FORMATS = ['graphml', 'csv', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { GraphMerger } from '../graph/model';
-import { FileExistsError, writeFilesAtomic } from '../io/atomicWrite';
+import { FileExistsError, writeFilesAtomic } from '../../../common/atomicWrite';
 import type { LeaderRecord } from '../core';
 import { walkArticles, streamLines, type BatchInput } from './inputs';
 import { corpusEdgesCsv, corpusGraph, corpusGraphml, corpusNodesCsv, type ArticleDates, type GraphFormat } from './graphFormats';

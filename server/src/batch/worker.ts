@@ -9,7 +9,7 @@ import { analysisCut, analysisCutOfPrefix, cutPrefixBytes, formatSize, type Anal
 import type { Annotations, LeaderRecord } from '../core';
 import { articleGraph } from '../graph/model';
 import { decodeArticle, readArticleBeginning, readFailure, sha256Hex } from '../io/article';
-import type { GraphResult } from '../protocol';
+import type { GraphResult } from '../../../common/protocol';
 import type { BatchInput } from './inputs';
 import { calendarDateOf } from './dates';
 

@@ -2,7 +2,7 @@
 // surname, spelling variants, knowledge-base links), resolves title-only and descriptive mentions
 // ("the PM", "the Russian leader") to the person they stand for, and groups country and organisation
 // mentions. Pronouns are resolved later, and only where a speaker needs them (attribution.ts).
-import type { Candidate, TitleSpan } from './mentions';
+import { LINK_ONLY, type Candidate, type TitleSpan } from './mentions';
 import type { Entity, Mention, Role, LeaderRecord } from './types';
 import type { KnowledgeBase } from './knowledgeBase';
 import { lexicon } from './lexicon';
@@ -175,6 +175,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     cl.lastPos = c.start;
   };
 
+  const unlinkedFullNames: PlacedCandidate[] = [];
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
 
   // Pass 1: full names (two or more tokens, or a knowledge-base full name).
@@ -213,7 +214,13 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   // Pass 2: single names and surnames; then titles and descriptions, in document order so that
   // "the PM" resolves to the most recently mentioned Prime Minister.
   for (const c of persons) {
-    if (c.kind === 'maybe-person') {
+    if (c.kind === 'maybe-person' && c.evidence === LINK_ONLY) {
+      // A name the tagger did not tag joins a person named elsewhere in the article, never makes a new one.
+      const toks = c.nameTokens ? folded(c).tokens : [];
+      const cl = toks.length > 1 ? byKey.get(folded(c).key) : findBySurname(bySurname.get(toks[0]), c.start) ?? onlyOne(byToken.get(toks[0]));
+      if (cl) attach(cl, c, 'name');
+      else if (toks.length > 1) unlinkedFullNames.push(c);
+    } else if (c.kind === 'maybe-person') {
       const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
       let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok));
       if (!cl && c.kbId) {
@@ -222,12 +229,21 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
         if (cl && rec && !cl.names.length) addName(cl, c, rec.name.split(/\s+/));
       }
       // "Corvane said" after "Corvane Aerospace": the short form of an organisation, not a new person.
-      if (!cl && (c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title)) && !orgFirstWords.has(tok)) {
+      if (!cl && (c.evidence === 'tagger' || c.evidence === 'speech' || (c.evidence === 'lexicon' && !!c.title)) && !orgFirstWords.has(tok)) {
         cl = newCluster(c);
         addName(cl, c);
       }
       if (cl) attach(cl, c, 'name');
     }
+  }
+  // Document-level consistency: a full name the tagger missed ("Declan Fairweather") whose surname the article
+  // uses alone for a person elsewhere ("Fairweather said") is that person's full name.
+  for (const c of unlinkedFullNames) {
+    const toks = folded(c).tokens;
+    const cl = onlyOne(bySurname.get(toks[toks.length - 1]));
+    if (!cl || cl.kb || cl.names.some((n) => n.tokens.length > 1)) continue;
+    addName(cl, c);
+    attach(cl, c, 'name');
   }
   // People by office, so that "the PM" looks only at those who are (or are called) Prime Minister.
   const byOffice = new Map<string, PersonCluster[]>();

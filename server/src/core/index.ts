@@ -13,6 +13,7 @@ import { RULES } from './rules';
 import { splitParagraphs } from './text';
 import { placeCandidates, type LiveParagraph } from './placement';
 import type { Analysis, AnalyzeOptions, Diagnostic, Quote, Severity } from './types';
+import type { SequenceModel } from './names/perceptron';
 
 export type * from './types';
 export { RULES } from './rules';
@@ -28,7 +29,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
   let prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] } | undefined;
   return {
     analyze(text: string): Analysis {
-      const { paragraphs, facts } = prev ? reuseParagraphs(prev, text, kb) : splitAndAnalyze(text, 0, text.length, kb, new Map());
+      const { paragraphs, facts } = prev ? reuseParagraphs(prev, text, kb, options.nameModel) : splitAndAnalyze(text, 0, text.length, kb, new Map(), options.nameModel);
       paragraphs.forEach((p, i) => (p.index = i));
       prev = { text, paragraphs, facts };
       return analyzeWithFacts(text, paragraphs, facts, kb, options);
@@ -36,14 +37,14 @@ export function createAnalyzer(options: AnalyzeOptions = {}): ArticleAnalyzer {
   };
 }
 
-function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBase, known: Map<string, ParagraphFacts>) {
+function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBase, known: Map<string, ParagraphFacts>, nameModel?: SequenceModel) {
   const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to)) as LiveParagraph[];
   const facts: ParagraphFacts[] = [];
   for (const p of paragraphs) {
     p.start += from;
     p.end += from;
     let f = known.get(p.text);
-    if (!f) known.set(p.text, (f = analyzeParagraph(p.text, kb)));
+    if (!f) known.set(p.text, (f = analyzeParagraph(p.text, kb, nameModel)));
     facts.push(f);
   }
   return { paragraphs, facts };
@@ -54,7 +55,7 @@ function splitAndAnalyze(text: string, from: number, to: number, kb: KnowledgeBa
  * are kept and shifted, and only the stretch between them is split and read again. (Finding the stretch
  * is two linear scans of the text, far cheaper than splitting and hashing every paragraph.)
  */
-function reuseParagraphs(prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase) {
+function reuseParagraphs(prev: { text: string; paragraphs: LiveParagraph[]; facts: ParagraphFacts[] }, text: string, kb: KnowledgeBase, nameModel?: SequenceModel) {
   const old = prev.text;
   const max = Math.min(old.length, text.length);
   // Compare in blocks first (string equality runs natively), then character by character.
@@ -77,7 +78,7 @@ function reuseParagraphs(prev: { text: string; paragraphs: LiveParagraph[]; fact
   // Paragraphs that left the edited stretch may come back (undo, paste): keep their facts at hand.
   const known = new Map<string, ParagraphFacts>();
   for (let i = before; i < after; i++) known.set(prev.paragraphs[i].text, prev.facts[i]);
-  const mid = splitAndAnalyze(text, midStart, midEnd, kb, known);
+  const mid = splitAndAnalyze(text, midStart, midEnd, kb, known, nameModel);
   // Moved paragraphs keep their objects (and so their placed candidates): only their offsets change.
   const shifted = prev.paragraphs.slice(after);
   if (delta) for (const p of shifted) {
@@ -181,8 +182,9 @@ function analyzeWithFacts(
     })
     .filter((x): x is { q: typeof x.q; kind: 'direct' | 'mixed' } => x.kind !== undefined);
   const { quotes: direct, ambiguous } = attributor.attribute(marked);
-  const indirect = attributor.indirect(direct, direct.length);
-  const quotes: Quote[] = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  const reported = attributor.indirect(direct, direct.length);
+  attributor.finish();
+  const quotes: Quote[] = [...direct.filter((q) => !reported.absorbed.has(q.id)), ...reported.quotes].sort((a, b) => a.start - b.start);
   const interactions = findInteractions(text, docParas, table, attributor);
 
   const ctx = { text, table, quotes, stray: scan.stray, ambiguous, kb, date };

@@ -5,6 +5,7 @@ import type { Attributor, DocParagraph } from './attribution';
 import type { EntityTable, ResolvedMention } from './entities';
 import type { Token } from './text';
 import type { Interaction, InteractionKind } from './types';
+import { COMMUNICATION_WORDS } from './vocabulary';
 
 interface Trigger {
   kind: InteractionKind;
@@ -14,16 +15,7 @@ interface Trigger {
   needsPreposition: boolean;
 }
 
-const TRIGGERS: Trigger[] = [
-  ...['spoke', 'speaks', 'speaking', 'talked', 'chatted'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: true })),
-  ...['phoned', 'telephoned', 'rang', 'called'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: false })),
-  ...['call', 'calls', 'conversation', 'conversations', 'phone', 'telephone'].map((w) => ({ kind: 'call' as const, words: [w], needsPreposition: true })),
-  ...['met', 'meets', 'meet', 'hosted', 'hosts', 'received', 'welcomed'].map((w) => ({ kind: 'meeting' as const, words: [w], needsPreposition: false })),
-  ...['meeting', 'meetings', 'summit', 'visit'].map((w) => ({ kind: 'meeting' as const, words: [w], needsPreposition: true })),
-  ...['talks', 'discussions', 'negotiations', 'negotiated', 'discussed'].map((w) => ({ kind: 'talks' as const, words: [w], needsPreposition: true })),
-  ...['briefed', 'informed', 'congratulated', 'thanked', 'urged', 'assured', 'invited', 'wrote', 'messaged', 'texted', 'told'].map((w) => ({ kind: 'message' as const, words: [w], needsPreposition: false })),
-  ...['letter', 'message', 'messages'].map((w) => ({ kind: 'message' as const, words: [w], needsPreposition: true })),
-];
+const TRIGGERS: Trigger[] = COMMUNICATION_WORDS.flatMap(({ kind, words, preposition }) => words.map((w) => ({ kind, words: [w], needsPreposition: preposition })));
 const TRIGGER_BY_WORD = new Map<string, Trigger[]>();
 for (const t of TRIGGERS) (TRIGGER_BY_WORD.get(t.words[0]) ?? TRIGGER_BY_WORD.set(t.words[0], []).get(t.words[0])!).push(t);
 

@@ -1,12 +1,17 @@
 // Paragraph-level candidates: names with their attached titles, title-only and descriptive mentions,
 // country names, demonyms, capitals and metonyms. Everything here depends on one paragraph's text only,
 // so results are cached by paragraph text and shifted to absolute offsets by the caller.
-import nlp from 'compromise';
 import { lexicon, type Lexicon, type PhraseMatch, type TitleInfo } from './lexicon';
 import type { KnowledgeBase } from './knowledgeBase';
 import { tokenize, type Token } from './text';
+import { knowledgeBaseNameWords, shippedNameModel, tagNames } from './names/nameTagger';
+import type { SequenceModel } from './names/perceptron';
 import { findSpeechPatterns, type SpeechPattern } from './speechPatterns';
 import { findTriggerPatterns, type TriggerPattern } from './interactions';
+import {
+  CAPTION_WORDS, COMMON_CAPITALISED, COMMON_WORD_FIRST_NAMES, DESCRIPTOR_WORDS, DETERMINERS, EPONYM_HEADS, GEOGRAPHIC_HEADS,
+  GOVERNMENT_HEADS, looksCommonWord, NAME_PARTICLES, ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
+} from './vocabulary';
 
 export interface TitleSpan {
   start: number;
@@ -55,49 +60,6 @@ export interface ParagraphFacts {
   triggers: TriggerPattern[];
 }
 
-const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'de', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'dos', 'das', 'di', 'del', 'abu', 'ben', 'y', 'ter', 'st.']);
-const ORG_WORDS = new Set(
-  (
-    'org times news office ministry university party council committee agency bank group inc corp corporation company ' +
-    'association institute foundation authority organization organisation union court church army navy police department ' +
-    'hall olympics challenge cup league club network post journal press herald tribune mail globe street square airport ' +
-    'road avenue center centre museum school college hospital festival conference summit forum commission parliament ' +
-    'congress senate assembly federation fund service services agency station broadcasting corporation radio tv television ' +
-    'magazine gazette guardian telegraph independent observer express chronicle review weekly daily records studios ' +
-    'games championship championships tournament stadium park river mountain island islands sea ocean gulf strait ' +
-    'republic kingdom state states province county city district region airlines airways motors systems technologies ' +
-    'labs laboratory laboratories society trust board bureau administration government cabinet house palace embassy ' +
-    'brigade brigades front movement alliance coalition council forces force guard guards academy initiative project ' +
-    'program programme act bill treaty accord agreement day week month year war conflict crisis revolution strip bank ' +
-    'lake valley desert peninsula coast north south east west northern southern eastern western central'
-  ).split(' '),
-);
-const GEOGRAPHIC_HEADS = new Set(['strip', 'bank', 'river', 'mountain', 'mountains', 'island', 'islands', 'sea', 'ocean', 'gulf', 'strait', 'straits', 'lake', 'valley', 'desert', 'peninsula', 'coast', 'heights', 'bay', 'canal', 'plateau', 'delta', 'basin', 'corridor', 'border', 'region', 'province', 'county', 'district', 'territory', 'territories']);
-// compromise's own words that end organisations' names ("Departments", "Corps", "Foundation"), less those
-// that are also common surnames or first names ("Power", "Marine", "Crew").
-const COMPROMISE_MODEL = nlp.model() as unknown as { two: { orgWords: Record<string, unknown> } };
-for (const w of Object.keys(COMPROMISE_MODEL.two.orgWords)) {
-  if (!['power', 'marine', 'crew', 'brothers', 'sons', 'girls', 'boys', 'partners', 'associates', 'capital', 'mobile', 'data', 'design', 'energy', 'coffee', 'pizza', 'cafe', 'co'].includes(w)) ORG_WORDS.add(w);
-}
-// Place words that are hardly ever surnames ("Hill", "Woods", "Ridge" are, and are left out).
-for (const w of (
-  'atoll basin canyon crater creek dune fjord glacier gorge inlet isthmus lagoon plateau reef swamp volcano waterfall ' +
-  'watershed wetland municipality prefecture territory borough township enclave arena auditorium basilica battlefield ' +
-  'bridge cathedral coliseum gymnasium monument plantation theater theatre tower boulevard highway freeway shoal shoals ' +
-  'railway railways railroad hurricane typhoon cyclone storm care aerospace pharma robotics logistics solutions networks ' +
-  'semiconductor semiconductors biotech therapeutics'
-).split(' ')) ORG_WORDS.add(w);
-const SPEECH_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'wrote', 'writes', 'explained', 'explains',
-  'insisted', 'insists', 'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'noted', 'notes',
-  'declared', 'announced', 'announces', 'replied', 'replies', 'responded', 'continued', 'recalled', 'admitted', 'stressed',
-  'emphasised', 'emphasized', 'acknowledged', 'tweeted', 'posted', 'commented', 'remarked', 'suggested', 'confirmed',
-  'denied', 'urged', 'believes', 'believed', 'thinks', 'thought', 'described', 'called', 'spoke', 'speaks', 'met', 'visited',
-  'told', 'added', 'agreed', 'disagreed', 'estimated', 'predicted', 'pointed', 'concluded', 'observed', 'complained',
-  'conceded', 'cautioned', 'shouted', 'whispered', 'reported', 'revealed', 'vowed', 'pledged', 'promised', 'who', 'has',
-  'had', 'was', 'is', 'will', 'would', 'did', 'does', 'could', 'can', 'may', 'might', 'should', 'led', 'leads',
-]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our']);
 const NON_NAME_TAGS = new Set([
   'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord', 'Copula', 'Modal', 'Negative',
   'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb', 'Adjective', 'Comparative',
@@ -107,37 +69,9 @@ const NON_NAME_TAGS = new Set([
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const PLACE_ORG_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organization', 'SportsTeam', 'Demonym']);
 
-// Caption and credit labels ("Image: Nick Moreau") are never names.
-const CAPTION_WORDS = new Set(['image', 'images', 'photo', 'photos', 'picture', 'video', 'source', 'credit', 'caption', 'file', 'graphic', 'map', 'chart', 'update', 'editor', 'note']);
 
-// Word endings of English common nouns and adjectives that personal names (almost) never have: a word
-// compromise does not know but ending so ("Insurgency", "Nutrition", "Relations") is no name part.
-const COMMON_SUFFIX_RE = /(?:tions?|sions?|ments?|ness|ities|ity|ency|encies|isms?|ology|ologies|ships?|hoods?|ful|less|ious|eous|ional|ives|ables?|ibles?|ators?|ists|izers?|isers?|ings)$/;
 
-// Everyday words that compromise's lexicon lacks (it guesses them in context instead) and that news often
-// capitalises in names of things: "National Iodine Nutrition", "PC World", "Mozilla Firefox". Colours and
-// words that are also common surnames ("Black", "Law", "Bell", "Young") are left out.
-const COMMON_CAPITALISED = new Set(
-  ('national federal international global world royal public central united middle english science health ' +
-    'security space freedom medical economic truth idea homeland night shadow joint welfare catholic technology ' +
-    'nature climate agriculture protection tourism civic monetary audit democratic conservative liberal socialist ' +
-    'communist republican democrat democrats republicans conservatives liberals affairs development commerce ' +
-    'aerospace aviation defense defence coastal category action chemical investigation transit software digital ' +
-    'human rights social civil supreme internet online web wiki browser explorer operation windows media market ' +
-    'energy oil gas water food foods power data research education environment environmental justice peace war ' +
-    'freedom liberty victory future heritage cultural culture arts sports sport music film cinema book books ' +
-    'prize award awards cup league series trophy medal open grand premier olympic olympics paralympic ' +
-    'revolution constitution independence republic democracy election elections strategy policy treaty ' +
-    'emergency disaster relief aid refugee refugees immigration immigrants migrants muslim muslims christian ' +
-    'christians jewish islamic buddhist hindu arab arabs atheists agnostics students student workers teachers ' +
-    'nurses doctors women men children youth family families life death day time news story stories expo ' +
-    'legion assault spider counter mortgage rocket lifestyle safari').split(' '),
-);
 
-/** A capitalised word that is an ordinary English noun or adjective by its ending. */
-function looksCommonWord(lower: string): boolean {
-  return lower.length > 5 && COMMON_SUFFIX_RE.test(lower);
-}
 
 /** compromise's lexicon tags, with the everyday words it lacks read as nouns. */
 function wordTags(lex: Lexicon, lower: string): string[] {
@@ -152,28 +86,20 @@ function wordTags(lex: Lexicon, lower: string): string[] {
   return tags;
 }
 
-// A saint's name makes a place, church or school ("Santo Spirito", "San Siro", "Saint-Denis").
-const SAINT_WORDS = new Set(['san', 'santa', 'santo', 'são', 'sao', 'saint', 'sainte', 'sankt', 'santi', 'santissima']);
-// "the Monti government", "the Obama administration": a surname before these is a leader's.
-const GOVERNMENT_HEADS = new Set(['government', 'administration', 'regime', 'cabinet', 'presidency', 'premiership']);
 
-const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
+export const OPENING_PUNCT = new Set(['"', '“', '‘', "'", '«', '»', '„', '(', '[', '—', '–', '-', ':']);
 
 /** Token kinds after phrase matching. */
-type Slot =
+export type Slot =
   | { kind: 'phrase'; match: PhraseMatch }
   | { kind: 'cap' }
   | { kind: 'particle' }
   | { kind: 'other' };
 
-export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFacts {
-  const lex = lexicon();
-  const tokens = tokenize(text);
-  const candidates: Candidate[] = [];
+/** Phrase matches (longest first) for countries, demonyms, capitals, metonyms and titles; else the token's kind. */
+export function paragraphSlots(text: string, tokens: Token[], lex: Lexicon): Slot[] {
   const slots: Slot[] = new Array(tokens.length);
   const wholeTextLower = !/\p{Lu}/u.test(text);
-
-  // 1. Phrase matches (longest first) for countries, demonyms, capitals, metonyms and titles.
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     const matches = t.word || t.text === '.' ? lex.matchAt(tokens, i) : [];
@@ -183,9 +109,41 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
       i = usable.to;
       continue;
     }
-    slots[i] = t.cap && t.word ? { kind: 'cap' } : PARTICLES.has(t.lower) ? { kind: 'particle' } : { kind: 'other' };
+    slots[i] = t.cap && t.word ? { kind: 'cap' } : NAME_PARTICLES.has(t.lower) ? { kind: 'particle' } : { kind: 'other' };
     i++;
   }
+  return slots;
+}
+
+export function analyzeParagraph(text: string, kb: KnowledgeBase, nameModel: SequenceModel = shippedNameModel()): ParagraphFacts {
+  const lex = lexicon();
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+  // 1. Phrase matches.
+  const slots = paragraphSlots(text, tokens, lex);
+  // Where people's names are is the learned tagger's decision; the rules below find organisations and places,
+  // and what they read as a name the tagger did not tag is kept only to link to a person named elsewhere.
+  const names = tagNames(nameModel, tokens, slots, lex, knowledgeBaseNameWords(kb)).flatMap(([from, to]) => {
+    // Titles, role nouns and caption labels the tagger took into a name: "PM Netanyahu", "Coauthor Elena Varga",
+    // "… Haddad Image" (titles are read by the rules, and attached to the name).
+    const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
+    while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
+    while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
+    return from < to ? [[from, to] as [number, number]] : [];
+  }).reduce<[number, number][]>((acc, span) => {
+    // Two names joined only by particles are one ("Ursula" von der "Leyen").
+    const last = acc[acc.length - 1];
+    if (last && span[0] > last[1] && tokens.slice(last[1], span[0]).every((t, k) => NAME_PARTICLES.has(t.lower) && adjacent(tokens, last[1] + k - 1, last[1] + k)) && adjacent(tokens, span[0] - 1, span[0])) last[1] = span[1];
+    else acc.push(span);
+    return acc;
+  }, []);
+  const nameAt = new Int32Array(tokens.length).fill(-1);
+  names.forEach(([from, to], k) => nameAt.fill(k, from, to));
+  const overlapsName = (c: Candidate) => {
+    for (let k = c.tokenFrom; k < c.tokenTo; k++) if (nameAt[k] >= 0) return true;
+    return false;
+  };
+  for (const [from, to] of names) candidates.push(personFromTagger(tokens, slots, from, to, lex, kb));
 
   // 2. Name chunks: runs of capitalised words (with inner particles), then their title prefixes.
   for (let i = 0; i < tokens.length; i++) {
@@ -206,11 +164,18 @@ export function analyzeParagraph(text: string, kb: KnowledgeBase): ParagraphFact
       // Defence"), so that its tail is not read as a person's name.
       const link = tokens[j];
       if (link && ['of', 'for', 'on'].includes(link.text) && slots[j + 1]?.kind === 'cap' && adjacent(tokens, j - 1, j) &&
-          adjacent(tokens, j, j + 1) && tokens.slice(i, j).some((t) => ORG_WORDS.has(t.lower)))
+          adjacent(tokens, j, j + 1) && tokens.slice(i, j).some((t) => ORGANISATION_WORDS.has(t.lower)))
         j++;
     }
     const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
-    if (chunk) candidates.push(...chunk);
+    for (const c of chunk ?? []) {
+      if (overlapsName(c)) continue;
+      // The knowledge base names people whatever the tagger says ("Putin briefed Netanyahu").
+      // So do a title before a name, a known first name, a romanised East Asian name, initials, and a name right
+      // after an organisation's: patterns the tagger's few thousand training names cover too thinly.
+      if ((c.kind === 'person' || c.kind === 'maybe-person') && !c.evidence?.startsWith('knowledge-base') && !(c.kind === 'person' && STRONG_RULE_EVIDENCE.has(c.evidence ?? ''))) candidates.push({ ...c, kind: 'maybe-person', evidence: LINK_ONLY });
+      else candidates.push(c);
+    }
     i = j - 1;
   }
 
@@ -263,7 +228,7 @@ function isNameLikePhrase(slots: Slot[], tokens: Token[], i: number): boolean {
     const ambiguous = lex.isAmbiguousCountry(tokens[i].text) || v.type === 'capital';
     if (!ambiguous) return false;
     const prevCap = i > 0 && slots[i - 1].kind === 'cap' && adjacent(tokens, i - 1, i) && lex.isFirstName(tokens[i - 1].lower);
-    const nextCap = i + 1 < tokens.length && slots[i + 1].kind === 'cap' && adjacent(tokens, i, i + 1) && !ORG_WORDS.has(tokens[i + 1].lower);
+    const nextCap = i + 1 < tokens.length && slots[i + 1].kind === 'cap' && adjacent(tokens, i, i + 1) && !ORGANISATION_WORDS.has(tokens[i + 1].lower);
     return prevCap || (nextCap && v.type === 'country');
   }
   return false;
@@ -280,7 +245,7 @@ function phraseUsable(m: PhraseMatch, tokens: Token[], lex: Lexicon, wholeTextLo
     // Part of a longer proper name: "North America", "Captain America", "Team Estonia", "Hitwise UK".
     const prev = tokens[m.from - 1];
     if (prev && prev.cap && prev.word && adjacent(tokens, m.from - 1, m.from) && !isCommonCapitalised(tokens, m.from - 1, lex) &&
-        !lex.matchAt(tokens, m.from - 1).length && !PARTICLES.has(prev.lower)) return false;
+        !lex.matchAt(tokens, m.from - 1).length && !NAME_PARTICLES.has(prev.lower)) return false;
     // "US$ 20,000" is a currency.
     const next = tokens[m.to];
     if (next && next.text === '$' && !next.spaceBefore) return false;
@@ -291,7 +256,7 @@ function phraseUsable(m: PhraseMatch, tokens: Token[], lex: Lexicon, wholeTextLo
   if (v.type === 'capital' || v.type === 'demonym') {
     // "Jordan Smith", "Paris Hilton": not when a capitalised non-organisation word follows a capital.
     const next = tokens[m.to];
-    if (v.type === 'capital' && next && next.cap && next.word && adjacent(tokens, m.to - 1, m.to) && !ORG_WORDS.has(next.lower))
+    if (v.type === 'capital' && next && next.cap && next.word && adjacent(tokens, m.to - 1, m.to) && !ORGANISATION_WORDS.has(next.lower))
       return false;
     if (v.type === 'capital' && lex.isFirstName(head.lower)) return false;
   }
@@ -364,13 +329,13 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
-  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORG_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
-  const orgWordAt = lowers.findIndex((w, k) => ORG_WORDS.has(w) && (k > 0 || !restLooksLikeName));
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORGANISATION_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
+  const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
   if (lowers.length === 1 && orgWordAt === 0) return undefined;
   // "Gaza Strip", "West Bank", "Red Sea", "Golan Heights": places, neither people nor organisations.
   if (lowers.length > 1 && GEOGRAPHIC_HEADS.has(lowers[lowers.length - 1])) return undefined;
-  if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORG_WORDS.has(lowers[1]))) {
+  if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORGANISATION_WORDS.has(lowers[1]))) {
     // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
     if (person) return [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person];
@@ -408,7 +373,7 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
   const context = speechContext(tokens, i, j);
-  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORG_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
+  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORGANISATION_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
   if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
     return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
@@ -441,19 +406,12 @@ function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex
   return undefined;
 }
 
-// First names that compromise knows only as common words ("Dean Kamen", "Bill Gates", "Frank Lampard").
-// Modals and words too often capitalised for other reasons ("Will", "May", "Art") are left out.
-const COMMON_WORD_FIRST_NAMES = new Set(
-  ('dean rose bill frank gene guy ray rich sandy iris cliff dawn earl herb jean penny robin rod ruby rusty holly ivy ' +
-    'jay lily olive rex rocky violet hazel jade hunter sonny woody dusty misty crystal brandy eve fern basil max ' +
-    'kit wolf heath glen lance buck chuck bud carol pearl').split(' '),
-);
 // Romanised East Asian given names: two short syllables joined by a hyphen ("Joo-Ho", "Jae-in", "Lung-bin").
 const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{1,5}$/u;
 
 /** A surname-like word: unknown to the lexicon (and not a common word by its ending) or a known surname. */
 function surnameLike(t: Token, lex: Lexicon): boolean {
-  if (!t.cap || ORG_WORDS.has(t.lower) || !/\p{Ll}/u.test(t.text)) return false;
+  if (!t.cap || ORGANISATION_WORDS.has(t.lower) || !/\p{Ll}/u.test(t.text)) return false;
   const tags = wordTags(lex, t.lower);
   return tags.length === 0 ? !looksCommonWord(t.lower) : tags.some((x) => x === 'LastName' || x === 'Person');
 }
@@ -470,7 +428,7 @@ function nameStartEvidence(tokens: Token[], i: number, j: number, lex: Lexicon):
   const tags = lex.tagsOf(t.lower);
   if (tags.some((x) => PLACE_ORG_TAGS.has(x))) return undefined;
   if (COMMON_WORD_FIRST_NAMES.has(t.lower) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && surnameLike(next, lex)) return 'first-name';
-  if (HYPHENATED_GIVEN_NAME_RE.test(next.text) && /^\p{Lu}\p{Ll}{1,4}$/u.test(t.text) && !ORG_WORDS.has(next.lower.split('-')[0]))
+  if (HYPHENATED_GIVEN_NAME_RE.test(next.text) && /^\p{Lu}\p{Ll}{1,4}$/u.test(t.text) && !ORGANISATION_WORDS.has(next.lower.split('-')[0]))
     return 'east-asian-name';
   if (/^\p{Lu}{1,2}$/u.test(t.text) && surnameLike(next, lex)) return 'initials';
   return undefined;
@@ -498,7 +456,7 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     if (from <= i + afterIdx || from <= i) continue;
     const words = tokens.slice(from, j);
     const tags = words.map((w) => wordTags(lex, w.lower));
-    if (words.some((w) => ORG_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text) || looksCommonWord(w.lower))) continue;
+    if (words.some((w) => ORGANISATION_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text) || looksCommonWord(w.lower))) continue;
     // "East Los Angeles": a place compromise knows is no name.
     if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) continue;
     const firstName = lex.isFirstName(words[0].lower);
@@ -506,7 +464,7 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     // After a known first name, a surname may also be a place's name ("Alia Salem").
     const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t) || (firstName && PLACE_ORG_TAGS.has(t) && t !== 'Demonym')));
     const prevTags = wordTags(lex, tokens[from - 1].lower);
-    const prevIsPlaceOrOrg = ORG_WORDS.has(tokens[from - 1].lower) || looksCommonWord(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
+    const prevIsPlaceOrOrg = ORGANISATION_WORDS.has(tokens[from - 1].lower) || looksCommonWord(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
     if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
     const name = words.map((w) => w.text).join(' ');
     const kbHit = kb.isFullName(name) ? kb.lookup(name)[0] : undefined;
@@ -526,8 +484,6 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
   return undefined;
 }
 
-// Heads of organisations and places named after a person ("the Chiang Kai Shek Memorial").
-const EPONYM_HEADS = new Set(['memorial', 'foundation', 'prize', 'award', 'institute', 'center', 'centre', 'library', 'museum', 'stadium', 'airport', 'trust', 'lecture', 'medal', 'fellowship', 'scholarship', 'fund', 'university', 'college', 'school', 'hospital']);
 
 /**
  * The person an organisation is named after, as news annotators count it: a full name before the
@@ -538,7 +494,7 @@ function eponymName(tokens: Token[], i: number, orgWordAt: number, lex: Lexicon)
   if (orgWordAt < 2 || orgWordAt > 4 || !EPONYM_HEADS.has(tokens[i + orgWordAt].lower)) return undefined;
   const words = tokens.slice(i, i + orgWordAt);
   const tags = words.map((w) => wordTags(lex, w.lower));
-  if (words.some((w) => ORG_WORDS.has(w.lower) || !/\p{Ll}/u.test(w.text))) return undefined;
+  if (words.some((w) => ORGANISATION_WORDS.has(w.lower) || !/\p{Ll}/u.test(w.text))) return undefined;
   if (!tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)))) return undefined;
   if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
   if (!lex.isFirstName(words[0].lower) && words.length < 3) return undefined;
@@ -573,14 +529,6 @@ function orgCandidate(tokens: Token[], i: number, j: number): Candidate[] {
   ];
 }
 
-// Role nouns news puts before a name that compromise's lexicon lacks ("Coauthor Colette Heald",
-// "Striker Harry Kane"); compromise's own role nouns are tagged Actor.
-const DESCRIPTOR_WORDS = new Set([
-  'coauthor', 'co-author', 'founder', 'co-founder', 'cofounder', 'campaigner', 'striker', 'midfielder', 'defender',
-  'winger', 'forward', 'member', 'cosplayer', 'blogger', 'vlogger', 'youtuber', 'entrepreneur', 'businessman',
-  'businesswoman', 'philanthropist', 'lawmaker', 'legislator', 'candidate', 'nominee', 'veteran', 'resident',
-  'protester', 'protestor', 'survivor', 'victim', 'suspect', 'defendant', 'plaintiff', 'student', 'pupil',
-]);
 
 /** Is the capitalised token at i an ordinary word capitalised only by its position? */
 function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean {
@@ -699,12 +647,13 @@ function backOverComplement(tokens: Token[], slots: Slot[], k: number, nameStart
   return undefined;
 }
 
-const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'explained', 'insisted', 'warned', 'asked', 'argued', 'claimed', 'noted', 'declared', 'announced', 'replied', 'responded', 'admitted', 'tweeted', 'confirmed', 'denied', 'urged', 'spoke', 'met', 'called', 'who']);
+// After a name, a speech verb or these words mark a person ("X spoke", "X met", "X, who …").
+const PERSON_AFTER = new Set(['spoke', 'met', 'called', 'who']);
 
 function speechContext(tokens: Token[], i: number, j: number): boolean {
   const next = tokens[j];
   const prev = tokens[i - 1];
-  if (next && SPEECH_AFTER.has(next.lower)) return true;
+  if (next && (QUOTE_VERBS.has(next.lower) || PERSON_AFTER.has(next.lower))) return true;
   if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
   if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
   // "According to Midland's chief information officer": the source is the officer, not Midland.
@@ -750,4 +699,37 @@ function dropOverlaps(cands: Candidate[]): Candidate[] {
     open.push(c);
   }
   return out;
+}
+
+/** Evidence of a name the rules read but the tagger did not tag: it may only join a person named elsewhere. */
+export const LINK_ONLY = 'link-only';
+/** Rule evidence that makes a person's name without the tagger (measured by cross-validation: see README). */
+const STRONG_RULE_EVIDENCE = new Set(['title', 'first-name', 'east-asian-name', 'initials', 'after-organisation', 'speech', 'capitals', 'government', 'eponym']);
+
+/** A tagged name as a candidate, with the title words before it and its knowledge-base record. */
+function personFromTagger(tokens: Token[], slots: Slot[], from: number, to: number, lex: Lexicon, kb: KnowledgeBase): Candidate {
+  const words = tokens.slice(from, to);
+  const nameText = words[0].text + words.slice(1).map((t, k) => ' '.repeat(t.start - words[k].end) + t.text).join('');
+  const kbHits = kb.lookup(nameText);
+  const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
+  // "Johnson Space Center": a name inside an organisation's name is no leader's surname.
+  const inOrganisation = (() => {
+    for (let k = to; k < tokens.length && k < to + 4 && tokens[k].cap && adjacent(tokens, k - 1, k); k++) if (ORGANISATION_WORDS.has(tokens[k].lower)) return true;
+    return false;
+  })();
+  const title = titlePrefix(tokens, slots, from, lex);
+  return {
+    kind: words.length > 1 || fullKb ? 'person' : 'maybe-person',
+    form: 'name',
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    sentence: words[0].sentence,
+    tokenFrom: from,
+    tokenTo: to,
+    nameTokens: words.map((w) => w.text),
+    title,
+    iso3: title?.country,
+    ...(fullKb ? { kbId: fullKb.id } : kbHits.length && !inOrganisation ? { kbId: kbHits[0].id } : {}),
+    evidence: 'tagger',
+  };
 }

@@ -1,3 +1,5 @@
+import type { SequenceModel } from './names/perceptron';
+
 // The engine's output model. Everything here is plain, JSON-serialisable data: the CLI prints it, the
 // language server caches it per document version, the tests compare it. Offsets are UTF-16 code-unit
 // indexes into the analysed text (JavaScript string indexes, LSP's default encoding), end exclusive,
@@ -61,6 +63,8 @@ export interface Entity {
   kbId?: string;
   /** Organisations: the person they speak for ("Netanyahu's Office" → Netanyahu). */
   speaksFor?: string;
+  /** Persons: an unnamed person or group the article cites as a source ("officials", "a spokesperson"). */
+  group?: boolean;
   mentions: Mention[];
 }
 
@@ -155,4 +159,6 @@ export interface AnalyzeOptions {
   gazetteer?: LeaderRecord[];
   /** Severity per diagnostic code, overriding the defaults. */
   severities?: Record<string, Severity | 'off'>;
+  /** A name-tagger model instead of the shipped one: cross-validation runs the engine with each fold's model. */
+  nameModel?: SequenceModel;
 }

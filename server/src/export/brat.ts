@@ -16,7 +16,9 @@
 // contain a line break, so a span over several lines becomes a discontinuous annotation
 // ("T5\tQuote 10 52;53 90\t…"), its text the fragments' texts joined by single spaces (brat's rule).
 import type { Entity, Mention, Quote } from '../core/types';
-import { codePointMapper, countryOf, entityIndex, lfText, speakerMentionOf, participantMention, titleOf } from './text';
+import { codePointMapper } from '../positions';
+import { countryOf, entityIndex, participantMention, speakerMentionOf, titleOf } from '../query';
+import { lfText } from './text';
 import type { ExportFile, ExportInput } from './types';
 
 /** Characters that end a line for brat's readers (universal newlines; Python 2's codecs readline splits on all of these). */

@@ -5,8 +5,8 @@
 // Cells beginning with = + - @ tab or CR get a leading apostrophe (csv-stringify's escape_formulas), so
 // that article text can never run as a spreadsheet formula ("CSV injection"); no other cell is changed.
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS } from './formats';
-import { countryOf, entityIndex, titleOf } from './text';
+import { CSV_COLUMNS } from '../../../common/exportFormats';
+import { countryOf, entityIndex, titleOf } from '../query';
 import type { ExportFile, ExportInput, ExportOptions } from './types';
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;

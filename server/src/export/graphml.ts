@@ -6,7 +6,7 @@
 // Every text is XML-escaped; characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates,
 // U+FFFE/U+FFFF) become U+FFFD; CR is written as &#13; so that XML's line-end normalisation keeps it.
 import type { Entity } from '../core/types';
-import { countryOf, entityIndex, sortedMentions, titleOf } from './text';
+import { countryOf, entityIndex, sortedMentions, titleOf } from '../query';
 import type { ExportFile, ExportInput } from './types';
 
 /** Text for XML content or a double-quoted attribute value. */

@@ -1,19 +1,19 @@
 // The export formats: one pure formatter per format (no editor, no file system), chosen by id.
 //   exportArticle('brat', { annotations, text, path }) → [{ name: 'x.ann', … }, { name: 'x.txt', … }, { name: 'annotation.conf', … }]
-// The first file is the export's main output. Writing the files is the caller's job (server/src/io).
+// The first file is the export's main output. Writing the files is the caller's job (common/atomicWrite.ts).
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../common/exportFormats';
+import { MAX_STEM_BYTES, safeFileName, stemOf } from '../../../common/fileNames';
 import { renderBrat } from './brat';
 import { renderCsv } from './csv';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './formats';
 import { renderGraphml } from './graphml';
 import { renderJson, renderJsonl } from './json';
 import { renderMarkdown } from './markdown';
-import { MAX_STEM_BYTES, safeFileName, stemOf } from './names';
 import type { ExportFile, ExportInput, ExportOptions } from './types';
 import { renderW3c } from './w3c';
 
 export type { ExportFile, ExportInput, ExportOptions } from './types';
-export { CSV_COLUMNS, CSV_HEAD, EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat, type FormatInfo } from './formats';
-export { baseName, safeFileName, stemOf } from './names';
+export { CSV_COLUMNS, CSV_HEAD, EXPORT_FORMATS, FORMAT_INFO, isExportFormat, LANGUAGE_EXTENSIONS, streamHead, type ExportFormat, type FormatInfo } from '../../../common/exportFormats';
+export { baseName, safeFileName, stemOf } from '../../../common/fileNames';
 
 type Formatter = (input: ExportInput, stem: string, options: ExportOptions) => ExportFile[];
 

@@ -10,8 +10,9 @@
 // list/heading markers escaped. Mermaid labels keep only letters, digits, spaces and . , ' ’ - and write
 // every other character as a Mermaid entity code (#35;), so a label can neither close its quotes nor
 // inject HTML into the diagram.
+import { baseName } from '../../../common/fileNames';
 import type { Entity, Mention, Quote, Span } from '../core/types';
-import { baseName, countryName, countryOf, entityIndex, sortedMentions, titleOf } from './text';
+import { countryName, countryOf, entityIndex, sortedMentions, titleOf } from '../query';
 import type { Annotations, ExportFile, ExportInput } from './types';
 
 /** Escapes article text for inline Markdown (see the file comment); whitespace runs become one space. */

@@ -11,7 +11,9 @@
 // counts UTF-16 units but re-anchors by the TextQuoteSelector first, which is exact either way.
 // Our own facts (entity ids, kinds, the SHA-256) use the newsLens: prefix declared in the @context.
 import type { Entity, Mention, Span } from '../core/types';
-import { codePointMapper, countryName, countryOf, entityIndex, hexToBase64Url, titleOf } from './text';
+import { codePointMapper } from '../positions';
+import { countryName, countryOf, entityIndex, titleOf } from '../query';
+import { hexToBase64Url } from './text';
 import type { ExportFile, ExportInput } from './types';
 
 export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { newsLens: 'https://github.com/news-lens/news-lens#' }] as const;

@@ -11,7 +11,7 @@
 // Everything comes out sorted, so the same input always gives the same graph (and the same layout).
 import type { Range } from 'vscode-languageserver-protocol';
 import type { Analysis, Entity } from '../core/types';
-import type { GraphEdge, GraphEvidence, GraphLocation, GraphNode, GraphQuote, GraphResult } from '../protocol';
+import type { GraphEdge, GraphEvidence, GraphLocation, GraphNode, GraphQuote, GraphResult } from '../../../common/protocol';
 
 export interface OffsetSpan {
   start: number;

@@ -1,7 +1,6 @@
 // `newsLens.*` settings, read per resource through workspace/configuration (scopeUri = the document),
 // cached until the client reports a configuration change. Clients without workspace/configuration
 // get the defaults merged with initializationOptions.settings / didChangeConfiguration's settings.
-import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_MAX_FILE_SIZE } from '../budget';
 import type { Severity } from '../core/types';
 
@@ -56,7 +55,8 @@ export class SettingsStore {
   private global: unknown;
   private usePull = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** `pull` asks the client for the newsLens section of a resource (workspace/configuration). */
+  constructor(private readonly pull: (uri: string) => Promise<unknown>) {}
 
   /** Called from onInitialize. */
   init(pullSupported: boolean, initialSettings: unknown): void {
@@ -78,11 +78,7 @@ export class SettingsStore {
   get(uri: string): Promise<NewsLensSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.usePull
-        ? this.connection.workspace
-            .getConfiguration({ scopeUri: uri, section: 'newsLens' })
-            .then(normalizeSettings, () => normalizeSettings(this.global))
-        : Promise.resolve(normalizeSettings(this.global));
+      s = this.usePull ? this.pull(uri).then(normalizeSettings, () => normalizeSettings(this.global)) : Promise.resolve(normalizeSettings(this.global));
       this.cache.set(uri, s);
     }
     return s;

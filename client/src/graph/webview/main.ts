@@ -4,8 +4,10 @@
 // from strings: article text (names, quotes, evidence) only ever goes into text nodes.
 import cytoscape from 'cytoscape';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { GraphEdge, GraphNode, GraphResult, GraphScope } from '../../../../server/src/protocol';
+import type { GraphEdge, GraphNode, GraphResult, GraphScope } from '../../../../common/protocol';
 import { parseToWebview, type ExportFormat, type FromWebview, type ModelMessage } from '../messages';
+import { toSvg } from './svg';
+import { countryColours, measureFlags, stylesheet, theme, type Theme } from './theme';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -29,66 +31,8 @@ let selectedEdge: string | undefined;
 /** The node and edge ids last laid out. */
 let drawnShape = '';
 
-// ---- theme ----
-
-const PALETTE = [
-  ['--vscode-charts-blue', '#3794ff'],
-  ['--vscode-charts-red', '#f14c4c'],
-  ['--vscode-charts-green', '#89d185'],
-  ['--vscode-charts-orange', '#d18616'],
-  ['--vscode-charts-purple', '#b180d7'],
-  ['--vscode-charts-yellow', '#cca700'],
-] as const;
-
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
-interface Theme {
-  fg: string;
-  bg: string;
-  muted: string;
-  line: string;
-  focus: string;
-  neutral: string;
-  font: string;
-  palette: string[];
-}
-
-function theme(): Theme {
-  return {
-    fg: cssVar('--vscode-editor-foreground', '#333333'),
-    bg: cssVar('--vscode-editor-background', '#ffffff'),
-    muted: cssVar('--vscode-descriptionForeground', '#717171'),
-    line: cssVar('--vscode-charts-lines', cssVar('--vscode-descriptionForeground', '#808080')),
-    focus: cssVar('--vscode-focusBorder', '#0078d4'),
-    neutral: cssVar('--vscode-charts-foreground', cssVar('--vscode-descriptionForeground', '#808080')),
-    font: cssVar('--vscode-font-family', 'system-ui, sans-serif'),
-    palette: PALETTE.map(([v, f]) => cssVar(v, f)),
-  };
-}
-
-/** Each country of the graph gets one of the theme's chart colours, in order of its code (distinct up to six countries). */
-function countryColours(t: Theme, g: GraphResult): (iso3: string | undefined) => string {
-  const countries = [...new Set(g.nodes.flatMap((n) => (n.country ? [n.country] : [])))].sort();
-  return (iso3) => (iso3 ? t.palette[countries.indexOf(iso3) % t.palette.length] : t.neutral);
-}
-
-/** Natural sizes of the flag images (for the SVG export's "cover" placement), filled as they load. */
-const flagSizes = new Map<string, { w: number; h: number }>();
-function measureFlags(flags: Record<string, string>): void {
-  for (const src of Object.values(flags)) {
-    if (flagSizes.has(src)) continue;
-    const img = new Image();
-    img.onload = () => flagSizes.set(src, { w: img.naturalWidth || 3, h: img.naturalHeight || 2 });
-    img.src = src;
-  }
-}
-
 // ---- the graph ----
 
-const NODE_FONT = 13;
-const EDGE_FONT = 12;
 const degree = (g: GraphResult, id: string) => g.edges.reduce((n, e) => n + (e.source === id || e.target === id ? 1 : 0), 0);
 const nodeSize = (n: GraphNode) => Math.round(Math.min(96, 36 + 14 * Math.sqrt(n.quotes.length)));
 const edgeWidth = (e: GraphEdge) => Math.min(12, 2 + 2.5 * Math.log2(e.count));
@@ -137,54 +81,6 @@ function elements(g: GraphResult, t: Theme, flags: Record<string, string>): Elem
     data: { id: e.id, source: e.source, target: e.target, label: edgeLabel(e), width: edgeWidth(e) },
   }));
   return [...nodes, ...edges];
-}
-
-function stylesheet(t: Theme): cytoscape.StylesheetJson {
-  const style = [
-    {
-      selector: 'node',
-      style: {
-        'background-color': 'data(color)',
-        'border-color': 'data(color)',
-        'border-width': 3,
-        width: 'data(size)',
-        height: 'data(size)',
-        label: 'data(label)',
-        color: t.fg,
-        'font-family': t.font,
-        'font-size': NODE_FONT,
-        'text-wrap': 'wrap',
-        'text-max-width': '180px',
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 5,
-        'text-outline-color': t.bg,
-        'text-outline-width': 2,
-      },
-    },
-    { selector: 'node[flag]', style: { 'background-image': 'data(flag)', 'background-fit': 'cover', 'background-clip': 'node' } },
-    { selector: 'node[type = "organization"]', style: { shape: 'round-rectangle' } },
-    { selector: 'node:selected', style: { 'border-color': t.focus, 'border-width': 4 } },
-    { selector: 'node.focused', style: { 'outline-color': t.focus, 'outline-width': 3, 'outline-offset': 3, 'outline-opacity': 1 } },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'line-color': t.line,
-        'curve-style': 'straight',
-        label: 'data(label)',
-        color: t.muted,
-        'font-family': t.font,
-        'font-size': EDGE_FONT,
-        'text-rotation': 'autorotate',
-        'text-outline-color': t.bg,
-        'text-outline-width': 3,
-      },
-    },
-    { selector: 'edge:selected', style: { 'line-color': t.focus, color: t.fg } },
-    { selector: 'node.dim, edge.dim', style: { opacity: 0.35 } },
-  ];
-  return style as unknown as cytoscape.StylesheetJson;
 }
 
 /** Concentric: the most-connected people in the middle, their contacts around them. Deterministic (no randomness). */
@@ -520,64 +416,6 @@ container.addEventListener('keydown', (e) => {
 });
 
 // ---- export ----
-
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const num = (n: number) => String(Math.round(n * 100) / 100);
-
-/** The graph as it is drawn, as a standalone SVG document (colours resolved from the theme). */
-function toSvg(c: Core, title: string): string {
-  const t = theme();
-  const bb = c.elements().boundingBox({ includeLabels: true });
-  const pad = 20;
-  const [x0, y0, w, h] = [bb.x1 - pad, bb.y1 - pad, bb.w + 2 * pad, bb.h + 2 * pad];
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="${num(x0)} ${num(y0)} ${num(w)} ${num(h)}" font-family="${xml(t.font)}">`,
-    `<title>${xml(title)}</title>`,
-    `<rect x="${num(x0)}" y="${num(y0)}" width="${num(w)}" height="${num(h)}" fill="${xml(t.bg)}"/>`,
-  ];
-  c.edges().forEach((e) => {
-    const s = e.sourceEndpoint();
-    const d = e.targetEndpoint();
-    out.push(`<line x1="${num(s.x)}" y1="${num(s.y)}" x2="${num(d.x)}" y2="${num(d.y)}" stroke="${xml(t.line)}" stroke-width="${num(Number(e.data('width')))}" stroke-linecap="round"/>`);
-    const m = e.midpoint();
-    let angle = (Math.atan2(d.y - s.y, d.x - s.x) * 180) / Math.PI;
-    if (angle > 90) angle -= 180;
-    if (angle < -90) angle += 180;
-    out.push(
-      `<text x="${num(m.x)}" y="${num(m.y)}" transform="rotate(${num(angle)} ${num(m.x)} ${num(m.y)})" text-anchor="middle" dominant-baseline="central" font-size="${EDGE_FONT}" fill="${xml(t.muted)}" stroke="${xml(t.bg)}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${xml(String(e.data('label')))}</text>`,
-    );
-  });
-  c.nodes().forEach((n, i) => {
-    const p = n.position();
-    const size = Number(n.data('size'));
-    const r = size / 2;
-    const colour = xml(String(n.data('color')));
-    const org = n.data('type') === 'organization';
-    const shape = (attrs: string) =>
-      org
-        ? `<rect x="${num(p.x - r)}" y="${num(p.y - r)}" width="${num(size)}" height="${num(size)}" rx="${num(size / 5)}" ${attrs}/>`
-        : `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(r)}" ${attrs}/>`;
-    out.push(`<g><title>${xml(String(n.data('label')).replace(/\n/g, ', '))}</title>`);
-    out.push(shape(`fill="${colour}"`));
-    const flag = n.data('flag') as string | undefined;
-    if (flag) {
-      // Cover the node with the flag, as the canvas does (background-fit: cover).
-      const natural = flagSizes.get(flag) ?? { w: 3, h: 2 };
-      const scale = size / Math.min(natural.w, natural.h);
-      const [fw, fh] = [natural.w * scale, natural.h * scale];
-      out.push(`<clipPath id="clip${i}">${shape('')}</clipPath>`);
-      out.push(`<image href="${xml(flag)}" x="${num(p.x - fw / 2)}" y="${num(p.y - fh / 2)}" width="${num(fw)}" height="${num(fh)}" preserveAspectRatio="none" clip-path="url(#clip${i})"/>`);
-    }
-    out.push(shape(`fill="none" stroke="${colour}" stroke-width="3"`));
-    const lines = String(n.data('label')).split('\n');
-    const tspans = lines.map((line, k) => `<tspan x="${num(p.x)}" dy="${k === 0 ? '0' : '1.2em'}">${xml(line)}</tspan>`).join('');
-    out.push(
-      `<text x="${num(p.x)}" y="${num(p.y + r + 5 + NODE_FONT)}" text-anchor="middle" font-size="${NODE_FONT}" fill="${xml(t.fg)}" stroke="${xml(t.bg)}" stroke-width="2" paint-order="stroke" stroke-linejoin="round">${tspans}</text></g>`,
-    );
-  });
-  out.push('</svg>');
-  return out.join('\n');
-}
 
 function doExport(format: ExportFormat, requestId?: number): void {
   const withId = <T extends object>(m: T) => (requestId === undefined ? m : { ...m, requestId });
