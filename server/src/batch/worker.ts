@@ -9,6 +9,7 @@ import { analysisCut, analysisCutOfPrefix, cutPrefixBytes, formatSize, type Anal
 import type { Annotations, LeaderRecord } from '../core';
 import { articleGraph } from '../graph/model';
 import { decodeArticle, readArticleBeginning, readFailure, sha256Hex } from '../io/article';
+import { spanToRange } from '../positions';
 import type { GraphResult } from '../../../common/protocol';
 import type { BatchInput } from './inputs';
 import { calendarDateOf } from './dates';
@@ -162,7 +163,7 @@ export async function runJob(engine: Engine, req: JobRequest, settings: BatchSet
     const base = { seq, ok: true as const, bytes: article.bytes, truncated: !!t, warnings: article.warnings };
     if (settings.mode === 'graph') {
       const doc = TextDocument.create(article.path, 'plaintext', 0, analysed);
-      const graph = articleGraph(analysis, article.path, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }));
+      const graph = articleGraph(analysis, article.path, (s) => spanToRange(doc, s));
       // The corpus graph counts quotes; their text would only make a year of articles weigh on memory.
       for (const n of graph.nodes) for (const q of n.quotes) q.text = '';
       return { ...base, graph, article: article.path, date: analysis.source.date };
