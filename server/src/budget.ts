@@ -1,4 +1,4 @@
-// The analysis budget, shared by the language server (server/src/lsp/limits.ts) and the batch CLI
+// The analysis budget, shared by the language server (server/src/lsp/pipeline/limits.ts) and the batch CLI
 // (server/src/batch): a text larger than the budget (UTF-8 bytes) is not refused; its beginning, cut at a
 // paragraph break within the budget, is analysed and the rest skipped. The cut depends on the text and the
 // budget only (never on timing or on the machine), so the editor and the CLI cut a file at the same place.
