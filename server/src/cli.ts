@@ -1,35 +1,74 @@
 // news-lens: the command-line face of the engine.
-//   news-lens annotate [--format json|jsonl] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
+//   news-lens annotate [OPTIONS] (FILE | DIR)... | --stdin
+//   news-lens graph [--format graphml|csv|json] [--out PATH] [OPTIONS] (FILE | DIR)... | --stdin
 //   news-lens export --format FORMAT [--out DIR] [--force] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
-// annotate prints news-lens/annotations@1 for each file; export writes each file's annotations in one of
-// the export formats (server/src/export) next to it or into DIR. An unreadable or binary file gets a
-// message on stderr and exit code 1 while the other files are still processed; bad arguments get usage
-// and exit code 2.
-import { createHash } from 'node:crypto';
+// annotate prints news-lens/annotations@1 for each article and graph the corpus's conversation graph;
+// both are batch runs (server/src/batch): worker threads, output in input order, the editor's size
+// budget, a progress bar and a summary. export writes each file's annotations in one of the export
+// formats (server/src/export) next to it or into DIR. An unreadable or binary file gets a message on
+// stderr and exit code 1 while the other files are still processed; bad arguments get usage and exit code 2.
 import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeArticle, toAnnotations } from './core';
-import { isValidIsoDate } from './core/articleDate';
-import type { LeaderRecord } from './core/types';
+import { DEFAULT_MAX_FILE_SIZE } from './budget';
+import { isCalendarDate } from './batch/dates';
+import { GRAPH_FORMATS, type GraphFormat } from './batch/graphFormats';
+import { runBatch, type BatchArgs } from './batch/run';
+import { isBatchWorker, runBatchWorker } from './batch/worker';
+import type { LeaderRecord } from './core';
 import { EXPORT_FORMATS, exportArticle, isExportFormat, stemOf, type ExportFormat } from './export';
 import { loadGazetteerFile } from './gazetteer';
-import { decodeArticle, readFailure } from './io/article';
+import { decodeArticle, readArticleFile, readFailure, sha256Hex } from './io/article';
 import { FileExistsError, insideFolder, ProtectedFileError, writeFilesAtomic } from '../../common/atomicWrite';
 
-export const USAGE = `Usage: news-lens annotate [--format json|jsonl] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
+type Engine = typeof import('./core');
+/** The engine, loaded only by the commands that analyse in this thread (export): batch runs analyse in workers. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadEngine = (): Engine => require('./core') as Engine;
+
+const DEFAULT_TIMEOUT_S = 120;
+const MIN_WORKER_MEMORY_MB = 256;
+
+export const USAGE = `Usage: news-lens annotate [--format json|jsonl] [OPTIONS] (FILE | DIR)... | --stdin
+       news-lens graph [--format graphml|csv|json] [--out PATH [--force]] [OPTIONS] (FILE | DIR)... | --stdin
        news-lens export --format FORMAT [--out DIR] [--force] [--date YYYY-MM-DD] [--gazetteer FILE]... FILE...
 
 Finds political leaders, countries, quotations with their speakers and who spoke to whom in news
-articles, and prints them as news-lens/annotations@1 JSON (annotate) or writes them in an export
-format (export).
+articles, and prints them as news-lens/annotations@1 JSON (annotate), merges the articles' conversations
+into one network (graph), or writes them in an export format (export).
+
+Inputs (annotate, graph):
+  FILE             an article (UTF-8 text); - reads one article from standard input
+  DIR              every article under DIR (*.txt, *.md, *.markdown, *.article), in name order; hidden
+                   folders, node_modules and News Lens's own outputs are skipped
+  --include GLOB   under a DIR, take the files matching GLOB instead (repeatable; "*.txt" matches at any depth)
+  --exclude GLOB   under a DIR, leave out files and folders matching GLOB (repeatable)
+  --stdin          read JSON Lines records {"id": …, "text": …, …metadata} from standard input; "date"
+                   (YYYY-MM-DD or ISO 8601) is the article date; the metadata is kept in source.metadata
 
 Options:
-  --format json    one JSON object for one file, an array for several (default)
-  --format jsonl   one JSON object per line, in input order
-  --date DATE      the article date (YYYY-MM-DD) for date-aware title checks
+  --format json    annotate: one JSON object for one article, an array for several (default)
+  --format jsonl   annotate: one JSON object per line, in input order (default with --stdin)
+  --format F       graph: graphml (default), csv (edge table; with --out DIR also nodes.csv), json
+  --date DATE      the article date (YYYY-MM-DD) for date-aware title checks, for every article
   --gazetteer FILE a JSON file of extra leaders (see server/data/README.md)
+  --jobs N         worker threads (default: the number of CPU cores, here ${os.availableParallelism()})
+  --timeout S      seconds per article before it is given up and reported (default ${DEFAULT_TIMEOUT_S}; 0: none)
+  --max-file-size B  the analysis budget in bytes (default ${DEFAULT_MAX_FILE_SIZE}, the editor's; 2MB, 500KB also
+                   work; 0: no limit): a larger article is analysed up to a paragraph break within B bytes
+                   and its analysis-truncated diagnostic says what was skipped
+  --worker-memory MB  heap limit of each worker (at least 256): an article needing more is reported
+                   and the run goes on
+  --quiet          no progress bar and no summary line (errors are still reported)
+  --json-summary   the summary as one JSON object on stderr; --json-summary=FILE writes it to FILE
+  --out PATH       graph: write the graph to PATH (csv: into the folder PATH) instead of stdout
+  --force          graph: replace an existing PATH
   -h, --help       show this help
+
+A progress bar is shown on stderr when it is a terminal; a summary line always ends the run. The output
+is in input order whatever --jobs is. Exit code 0, 1 when an article was skipped (its reason is on
+stderr), 2 for bad arguments.
 
 Export options:
   --format FORMAT  ${EXPORT_FORMATS.join(', ')} (required)
@@ -40,13 +79,6 @@ Export options:
 `;
 
 class UsageError extends Error {}
-
-interface Args {
-  format: 'json' | 'jsonl';
-  date?: string;
-  gazetteers: string[];
-  files: string[];
-}
 
 const isOption = (arg: string, name: string) => arg === name || arg.startsWith(`${name}=`);
 
@@ -71,7 +103,7 @@ function parseOptions(
     if (own(a, value)) continue;
     if (isOption(a, '--date')) {
       const d = value('--date');
-      if (!isValidIsoDate(d)) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, not "${d}"`);
+      if (!isCalendarDate(d)) throw new UsageError(`--date must be a calendar date as YYYY-MM-DD, not "${d}"`);
       args.date = d;
     } else if (isOption(a, '--gazetteer')) args.gazetteers.push(value('--gazetteer'));
     else if (a === '--') {
@@ -83,27 +115,75 @@ function parseOptions(
   return false;
 }
 
-function parseArgs(argv: string[]): Args | 'help' {
-  const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === 'help') return 'help';
-  if (command !== 'annotate') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const args: Args = { format: 'json', gazetteers: [], files: [] };
+/** Bytes: 2000000, 2MB, 2M, 500KB, 1.5GB (1 MB = 10^6 bytes, as the editor's sizes). */
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-file-size must be a size in bytes (2000000, 2MB, 500KB; 0: no limit), not "${s}"`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  return Math.floor(Number(m[1]) * (unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : unit === 'g' ? 1e9 : 1));
+}
+
+function positive(name: string, s: string, { integer = false, zero = false } = {}): number {
+  const n = Number(s);
+  if (!s.trim() || !Number.isFinite(n) || n < 0 || (!zero && n === 0) || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${name} must be ${integer ? 'a whole number' : 'a number'}${zero ? ' (0 or more)' : ' above 0'}, not "${s}"`);
+  }
+  return n;
+}
+
+/** annotate and graph: the batch options. */
+function parseBatchArgs(command: 'annotate' | 'graph', rest: string[]): (BatchArgs & { gazetteers: string[]; files: string[] }) | 'help' {
+  let format: string | undefined;
+  const args: BatchArgs & { gazetteers: string[]; files: string[] } = {
+    command,
+    format: 'json',
+    gazetteer: [],
+    gazetteers: [],
+    files: [],
+    inputs: [],
+    stdin: false,
+    include: [],
+    exclude: [],
+    jobs: os.availableParallelism(),
+    timeout: DEFAULT_TIMEOUT_S,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    quiet: false,
+    jsonSummary: false,
+    force: false,
+  };
   const help = parseOptions(rest, args, (a, value) => {
-    if (!isOption(a, '--format')) return false;
-    const f = value('--format');
-    if (f !== 'json' && f !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not "${f}"`);
-    args.format = f;
+    if (isOption(a, '--format')) {
+      format = value('--format');
+      const allowed: readonly string[] = command === 'graph' ? GRAPH_FORMATS : ['json', 'jsonl'];
+      if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not "${format}"`);
+    } else if (a === '--stdin') args.stdin = true;
+    else if (isOption(a, '--include')) args.include.push(value('--include'));
+    else if (isOption(a, '--exclude')) args.exclude.push(value('--exclude'));
+    else if (isOption(a, '--jobs') || isOption(a, '-j')) args.jobs = positive('--jobs', value('--jobs'), { integer: true });
+    else if (isOption(a, '--timeout')) args.timeout = positive('--timeout', value('--timeout'), { zero: true });
+    else if (isOption(a, '--max-file-size')) args.maxFileSize = parseSize(value('--max-file-size'));
+    else if (isOption(a, '--worker-memory')) {
+      args.workerMemory = positive('--worker-memory', value('--worker-memory'), { integer: true });
+      // Below this, V8 can abort the whole process instead of ending only the worker (nodejs/node#47224).
+      if (args.workerMemory < MIN_WORKER_MEMORY_MB) throw new UsageError(`--worker-memory must be at least ${MIN_WORKER_MEMORY_MB} (MB), not ${args.workerMemory}`);
+    } else if (a === '--quiet' || a === '-q') args.quiet = true;
+    else if (a === '--json-summary') args.jsonSummary = true;
+    else if (a.startsWith('--json-summary=')) {
+      args.jsonSummary = a.slice('--json-summary='.length);
+      if (!args.jsonSummary) throw new UsageError('--json-summary= needs a file');
+    } else if (command === 'graph' && isOption(a, '--out')) {
+      args.out = value('--out');
+      if (!args.out) throw new UsageError('--out needs a path');
+    } else if (command === 'graph' && a === '--force') args.force = true;
+    else return false;
     return true;
   });
   if (help) return 'help';
-  if (!args.files.length) throw new UsageError('no FILE given');
+  args.inputs = args.files;
+  if (args.stdin && args.inputs.length) throw new UsageError('--stdin reads the articles from standard input: give no FILE or DIR with it');
+  if (!args.stdin && !args.inputs.length) throw new UsageError('no FILE given (FILEs, DIRs, or --stdin)');
+  args.format = (format ?? (command === 'graph' ? 'graphml' : args.stdin ? 'jsonl' : 'json')) as BatchArgs['format'];
   return args;
-}
-
-/** Reads a file as UTF-8 text; refuses binary content (NUL bytes) and invalid UTF-8 with a reason. */
-function readArticle(file: string): { text: string; bytes: Buffer } {
-  const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-  return { text: decodeArticle(bytes), bytes };
 }
 
 /** Parsed arguments, or the exit code after printing usage: 0 for --help, 2 for bad arguments. */
@@ -124,28 +204,21 @@ function parsedOrExit<T>(parse: () => T | 'help', out: (s: string) => void, err:
 }
 
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
-  if (argv[0] === 'export') return exportMain(argv.slice(1), out, err);
-  const args = parsedOrExit(() => parseArgs(argv), out, err);
-  if (typeof args === 'number') return args;
-  const { gazetteer, status: gazetteerStatus } = loadGazetteers(args.gazetteers, err);
-  let status = gazetteerStatus;
-  const results: unknown[] = [];
-  for (const file of args.files) {
-    let read: { text: string; bytes: Buffer };
-    try {
-      read = readArticle(file);
-    } catch (e) {
-      err(`news-lens: ${file}: ${readFailure(e)}\n`);
-      status = 1;
-      continue;
-    }
-    const analysis = analyzeArticle(read.text, { date: args.date, gazetteer });
-    const annotations = toAnnotations(analysis, { path: file, sha256: createHash('sha256').update(read.bytes).digest('hex') });
-    if (args.format === 'jsonl') out(JSON.stringify(annotations) + '\n');
-    else results.push(annotations);
+  const [command, ...rest] = argv;
+  if (command === 'export') return exportMain(rest, out, err);
+  if (command === '-h' || command === '--help' || command === 'help') {
+    out(USAGE);
+    return 0;
   }
-  if (args.format === 'json' && results.length) out(JSON.stringify(results.length === 1 ? results[0] : results) + '\n');
-  return status;
+  if (command !== 'annotate' && command !== 'graph') {
+    err(`news-lens: ${command ? `unknown command "${command}"` : 'missing command'}\n\n${USAGE}`);
+    return 2;
+  }
+  const args = parsedOrExit(() => parseBatchArgs(command, rest), out, err);
+  if (typeof args === 'number') return args;
+  const { gazetteer, status } = loadGazetteers(args.gazetteers, err);
+  args.gazetteer = gazetteer;
+  return runBatch(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, __filename, status);
 }
 
 function loadGazetteers(files: string[], err: (s: string) => void): { gazetteer: LeaderRecord[]; status: number } {
@@ -204,9 +277,9 @@ async function exportMain(argv: string[], out: (s: string) => void, err: (s: str
   const inputs = args.files.filter((f) => f !== '-').map((f) => path.resolve(f));
   const usedStems = new Set<string>();
   for (const file of args.files) {
-    let read: { text: string; bytes: Buffer };
+    let read: { text: string; sha256: string };
     try {
-      read = readArticle(file);
+      read = file === '-' ? readStdinArticle() : await readArticleFile(file);
     } catch (e) {
       err(`news-lens: ${file}: ${readFailure(e)}\n`);
       status = 1;
@@ -217,8 +290,9 @@ async function exportMain(argv: string[], out: (s: string) => void, err: (s: str
     let stem = base;
     for (let n = 2; usedStems.has(path.join(dir, stem)); n++) stem = `${base}-${n}`;
     usedStems.add(path.join(dir, stem));
-    const analysis = analyzeArticle(read.text, { date: args.date, gazetteer });
-    const annotations = toAnnotations(analysis, { path: file, sha256: createHash('sha256').update(read.bytes).digest('hex') });
+    const engine = loadEngine();
+    const analysis = engine.analyzeArticle(read.text, { date: args.date, gazetteer });
+    const annotations = engine.toAnnotations(analysis, { path: file, sha256: read.sha256 });
     const uri = file === '-' ? undefined : pathToFileURL(path.resolve(file)).toString();
     try {
       const files = exportArticle(args.format, { annotations, text: read.text, path: file, uri, stem });
@@ -235,6 +309,11 @@ async function exportMain(argv: string[], out: (s: string) => void, err: (s: str
   return status;
 }
 
+function readStdinArticle(): { text: string; sha256: string } {
+  const bytes = readFileSync(0);
+  return { text: decodeArticle(bytes), sha256: sha256Hex(bytes) };
+}
+
 export function run(): void {
   const status = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   if (typeof status === 'number') process.exitCode = status;
@@ -248,4 +327,6 @@ export function run(): void {
     );
 }
 
-if (require.main === module) run();
+// The bundle is also the batch workers' script (batch/pool.ts starts it with workerData).
+if (isBatchWorker()) runBatchWorker();
+else if (require.main === module) run();

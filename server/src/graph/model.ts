@@ -6,6 +6,7 @@
 //                                         and organisations it quotes; one undirected edge per pair
 //   mergeGraphs(graphs)                   several articles merged by entity (knowledge-base id, else the
 //                                         normalised name), with the articles listed on each edge
+//   GraphMerger                           the same merge one article at a time (a corpus: news-lens graph)
 //
 // Everything comes out sorted, so the same input always gives the same graph (and the same layout).
 import type { Range } from 'vscode-languageserver-protocol';
@@ -110,38 +111,80 @@ export function articleGraph(a: Analysis, uri: string, toRange: ToRange, version
  * their kinds, counts, articles and evidence added up.
  */
 export function mergeGraphs(graphs: GraphResult[], indexing?: boolean): GraphResult {
-  const ordered = [...graphs].sort((x, y) => compareText(x.articles[0]?.uri ?? '', y.articles[0]?.uri ?? ''));
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  const articles = new Map<string, GraphResult['articles'][number]>();
-  for (const g of ordered) {
-    for (const art of g.articles) if (!articles.has(art.uri)) articles.set(art.uri, art);
+  const merger = new GraphMerger();
+  for (const g of graphs) merger.add(g);
+  return merger.result(indexing);
+}
+
+type NodeAttribute = 'country' | 'countryName' | 'flag' | 'title';
+const NODE_ATTRIBUTES: NodeAttribute[] = ['country', 'countryName', 'flag', 'title'];
+
+/**
+ * mergeGraphs one graph at a time, for a corpus too large to hold every article's graph (the CLI's
+ * `news-lens graph`): the result does not depend on the order in which graphs are added, because each
+ * node remembers which article (uri) gave it its name and each attribute, and a graph from an earlier
+ * uri takes them over.
+ */
+export class GraphMerger {
+  private readonly nodes = new Map<string, { node: GraphNode; from: { base: string } & Partial<Record<NodeAttribute, string>> }>();
+  private readonly edges = new Map<string, GraphEdge>();
+  /** Each edge's articles as a set: an edge of a corpus can come from thousands of them. */
+  private readonly edgeArticles = new Map<string, Set<string>>();
+  private readonly articles = new Map<string, GraphResult['articles'][number]>();
+
+  add(g: GraphResult): void {
+    const uri = g.articles.reduce((min, a) => (compareText(a.uri, min) < 0 ? a.uri : min), g.articles[0]?.uri ?? '');
+    for (const art of g.articles) if (!this.articles.has(art.uri)) this.articles.set(art.uri, art);
     for (const n of g.nodes) {
-      const node = nodes.get(n.id);
-      if (!node) {
-        nodes.set(n.id, { ...n, mentions: [...n.mentions], quotes: [...n.quotes] });
+      const held = this.nodes.get(n.id);
+      if (!held) {
+        const from: { base: string } & Partial<Record<NodeAttribute, string>> = { base: uri };
+        for (const k of NODE_ATTRIBUTES) if (n[k] !== undefined) from[k] = uri;
+        this.nodes.set(n.id, { node: { ...n, mentions: [...n.mentions], quotes: [...n.quotes] }, from });
         continue;
       }
-      for (const k of ['country', 'countryName', 'flag', 'title'] as const) if (node[k] === undefined && n[k] !== undefined) node[k] = n[k];
+      const { node, from } = held;
+      if (compareText(uri, from.base) < 0) {
+        node.name = n.name;
+        node.type = n.type;
+        from.base = uri;
+      }
+      for (const k of NODE_ATTRIBUTES) {
+        const f = from[k];
+        if (n[k] !== undefined && (f === undefined || compareText(uri, f) < 0)) {
+          node[k] = n[k];
+          from[k] = uri;
+        }
+      }
       if (n.leader) node.leader = true;
       node.mentions.push(...n.mentions);
       node.quotes.push(...n.quotes);
     }
     for (const e of g.edges) {
-      const edge = edges.get(e.id);
+      const edge = this.edges.get(e.id);
       if (!edge) {
-        edges.set(e.id, { ...e, kinds: [...e.kinds], articles: [...e.articles], evidence: [...e.evidence] });
+        this.edges.set(e.id, { ...e, kinds: [...e.kinds], articles: [...e.articles], evidence: [...e.evidence] });
+        this.edgeArticles.set(e.id, new Set(e.articles));
         continue;
       }
       for (const k of e.kinds) if (!edge.kinds.includes(k)) edge.kinds.push(k);
-      for (const u of e.articles) if (!edge.articles.includes(u)) edge.articles.push(u);
+      const seen = this.edgeArticles.get(e.id)!;
+      for (const u of e.articles) {
+        if (seen.has(u)) continue;
+        seen.add(u);
+        edge.articles.push(u);
+      }
       edge.count += e.count;
       edge.evidence.push(...e.evidence);
     }
   }
-  const merged: GraphResult = { scope: 'workspace', articles: [...articles.values()], nodes: [...nodes.values()], edges: [...edges.values()] };
-  if (indexing !== undefined) merged.indexing = indexing;
-  return finish(merged);
+
+  /** The merged graph, sorted (see finish). */
+  result(indexing?: boolean): GraphResult {
+    const merged: GraphResult = { scope: 'workspace', articles: [...this.articles.values()], nodes: [...this.nodes.values()].map((h) => h.node), edges: [...this.edges.values()] };
+    if (indexing !== undefined) merged.indexing = indexing;
+    return finish(merged);
+  }
 }
 
 /** Sorts everything so that equal inputs give equal (and equally laid out) graphs. */

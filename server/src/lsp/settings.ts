@@ -1,6 +1,7 @@
 // `newsLens.*` settings, read per resource through workspace/configuration (scopeUri = the document),
 // cached until the client reports a configuration change. Clients without workspace/configuration
 // get the defaults merged with initializationOptions.settings / didChangeConfiguration's settings.
+import { DEFAULT_MAX_FILE_SIZE } from '../budget';
 import type { Severity } from '../core/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -22,7 +23,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   gazetteerFiles: [],
   articleDate: '',
   inlayHints: { enable: true },
-  maxFileSize: 2_000_000,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);

@@ -20,6 +20,7 @@ import type { AnalysisWorkerHost } from './worker';
 const EXTENSIONS: Record<string, string[]> = { plaintext: ['.txt'], markdown: ['.md', '.markdown'], 'news-article': ['.article'] };
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
 const MAX_FILES = 5000;
+const PROGRESS_INTERVAL_MS = 100;
 
 export interface IndexedEntity {
   name: string;
@@ -91,9 +92,14 @@ export class WorkspaceIndex {
       }
       const live = new Set(files.map((f) => pathToFileURL(f).toString()));
       for (const uri of this.entries.keys()) if (!live.has(uri)) this.entries.delete(uri);
+      let reported = -Infinity;
       for (let i = 0; i < files.length; i++) {
         if (generation !== this.generation || reporter?.token.isCancellationRequested) return;
-        reporter?.report(Math.round((100 * i) / files.length), `${i + 1}/${files.length} ${path.basename(files[i])}`);
+        // At most ten reports a second: one per file of a large workspace would keep this thread busy.
+        if (performance.now() - reported >= PROGRESS_INTERVAL_MS || i === files.length - 1) {
+          reported = performance.now();
+          reporter?.report(Math.round((100 * i) / files.length), `${i + 1}/${files.length} ${path.basename(files[i])}`);
+        }
         await this.indexFile(files[i]);
       }
     } finally {
