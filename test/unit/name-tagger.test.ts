@@ -11,6 +11,12 @@ import { deserializeModel, emissionScores, serializeModel, trainPerceptron, vite
 import { readGumDocuments } from '../../server/src/train/gumData';
 import { trainNameModel } from '../../server/src/train/trainNames';
 import { analyze } from './helpers';
+import { paragraphEmissions, paragraphFeatures } from '../../server/src/core/names/features';
+import { knowledgeBaseNameWords } from '../../server/src/core/names/nameTagger';
+import { defaultKnowledgeBase } from '../../server/src/core/knowledgeBase';
+import { lexicon } from '../../server/src/core/lexicon';
+import { paragraphSlots } from '../../server/src/core/mentions';
+import { tokenize } from '../../server/src/core/text';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -62,6 +68,18 @@ test('the shipped model is what `npm run train` builds from the shared data, and
   const model = shippedNameModel();
   assert.equal(model.weights.size, raw.features.length);
   assert.equal(deserializeModel(raw).weights.size, model.weights.size);
+});
+
+test('the tagger scores a paragraph exactly as its training features do (spelling features summed once per spelling)', () => {
+  const model = shippedNameModel();
+  const lex = lexicon();
+  const words = knowledgeBaseNameWords(defaultKnowledgeBase());
+  for (const text of ['Russian President Vladimir Putin spoke to Israeli PM Benjamin Netanyahu on Monday.', 'Putin said: "We will see." Putin, Putin and Putin again; Ms Lydia Buchtmann of Food Standards Australia New Zealand.']) {
+    const tokens = tokenize(text);
+    const slots = paragraphSlots(text, tokens, lex);
+    // Twice: the second time from the spelling caches.
+    for (let k = 0; k < 2; k++) assert.deepEqual([...paragraphEmissions(model, tokens, slots, lex, words)], [...emissionScores(model, paragraphFeatures(tokens, slots, lex, words))]);
+  }
 });
 
 // Real-world patterns: the names a reader sees, their exact extent, and what is not a name.

@@ -7,8 +7,8 @@ import type { KnowledgeBase } from '../knowledgeBase';
 import type { Lexicon } from '../lexicon';
 import type { Slot } from '../mentions';
 import type { Token } from '../text';
-import { paragraphFeatures, type NameWords } from './features';
-import { deserializeModel, emissionScores, viterbi, type SequenceModel, type SerializedModel } from './perceptron';
+import { paragraphEmissions, type NameWords } from './features';
+import { deserializeModel, viterbi, type SequenceModel, type SerializedModel } from './perceptron';
 
 export const NAME_LABELS = ['O', 'B-PER', 'I-PER'];
 /** BIO: a name continues (I) only after its beginning (B) or another I; index L is the sequence start. */
@@ -43,8 +43,7 @@ export function knowledgeBaseNameWords(kb: KnowledgeBase): NameWords {
 /** Person-name spans as token index ranges [from, to). */
 export function tagNames(model: SequenceModel, tokens: Token[], slots: Slot[], lex: Lexicon, nameWords: NameWords): [number, number][] {
   if (!tokens.length) return [];
-  const features = paragraphFeatures(tokens, slots, lex, nameWords);
-  const labels = viterbi(model, emissionScores(model, features), tokens.length);
+  const labels = viterbi(model, paragraphEmissions(model, tokens, slots, lex, nameWords), tokens.length);
   return spansOf(labels);
 }
 
