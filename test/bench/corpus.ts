@@ -6,20 +6,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoParagraphs, ROOT } from '../unit/batch/fixtures';
+import { seededRandom } from '../../server/src/core/names/perceptron';
 
 const SHARED = path.resolve(ROOT, '../shared');
 
-/** A small deterministic generator (mulberry32), so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32, the tagger's training shuffle), so every run builds the same corpus. */
+const random = seededRandom;
 
 function paragraphPool(): string[] {
   const pool = repoParagraphs();

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { analyzeArticle } from '../../server/src/core';
 import type { Analysis, AnalyzeOptions, Entity, Quote } from '../../server/src/core/types';
+import { greedyMatch, overlap, type Interval } from './scoring';
 
 export interface GoldAttribution {
   kind: 'direct' | 'mixed' | 'indirect' | 'scare';
@@ -60,31 +61,14 @@ export interface AttributionScores {
   errors: string[];
 }
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const halfOfLonger = (a: { start: number; end: number }, b: { start: number; end: number }) => {
   const o = overlap(a, b);
   const longer = Math.max(a.end - a.start, b.end - b.start);
   return longer > 0 && o / longer >= 0.5 ? o / longer : null;
 };
 
-function match<G extends { start: number; end: number }, P extends { start: number; end: number }>(gold: G[], pred: P[]): number[] {
-  const cands: [number, number, number][] = [];
-  gold.forEach((g, i) =>
-    pred.forEach((p, j) => {
-      const s = halfOfLonger(g, p);
-      if (s !== null) cands.push([s, i, j]);
-    }),
-  );
-  cands.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const g2p = gold.map(() => -1);
-  const used = new Set<number>();
-  for (const [, i, j] of cands) {
-    if (g2p[i] !== -1 || used.has(j)) continue;
-    g2p[i] = j;
-    used.add(j);
-  }
-  return g2p;
-}
+/** One-to-one matches, best overlap first: pred index per gold index (-1 = unmatched). */
+const match = <G extends Interval, P extends Interval>(gold: G[], pred: P[]) => greedyMatch(gold, pred, halfOfLonger);
 
 function fold(s: string): string[] {
   let t = s

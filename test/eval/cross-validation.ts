@@ -5,6 +5,7 @@ import { analyzeArticle } from '../../server/src/core';
 import type { SequenceModel } from '../../server/src/core/names/perceptron';
 import { readGumDocuments, type GumDocument, type GumSpan } from '../../server/src/train/gumData';
 import { trainNameModel } from '../../server/src/train/trainNames';
+import { greedyMatch, overlap, type Interval } from './scoring';
 
 export interface Counts {
   tp: number;
@@ -34,34 +35,12 @@ function add(into: NameScores, from: NameScores): void {
   }
 }
 
-interface Interval {
-  start: number;
-  end: number;
-}
-
-/** One-to-one matches between gold and predicted spans, best overlap first. */
+/** How many gold spans a one-to-one matching (best score first) pairs with a prediction. */
 function matchCount<G extends Interval, P extends Interval>(gold: G[], pred: P[], ok: (g: G, p: P) => number | null): number {
-  const cands: [number, number, number][] = [];
-  gold.forEach((g, i) =>
-    pred.forEach((p, j) => {
-      const s = ok(g, p);
-      if (s !== null) cands.push([s, i, j]);
-    }),
-  );
-  cands.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const gUsed = new Set<number>();
-  const pUsed = new Set<number>();
-  let n = 0;
-  for (const [, i, j] of cands) {
-    if (gUsed.has(i) || pUsed.has(j)) continue;
-    gUsed.add(i);
-    pUsed.add(j);
-    n++;
-  }
-  return n;
+  return greedyMatch(gold, pred, ok).filter((j) => j >= 0).length;
 }
 
-const overlapOf = (a: Interval, b: Interval) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const overlapOf = overlap;
 
 /** Person-name and country scores of one document analysed with `nameModel` (the shipped model when undefined). */
 export function scoreDocument(doc: GumDocument, nameModel?: SequenceModel): NameScores {
