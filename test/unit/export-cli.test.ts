@@ -1,24 +1,17 @@
 // `news-lens export` as users run it (the built bundle through the bin script): outputs next to each
 // input or in --out DIR, never outside DIR, never replacing a file without --force nor an article at all;
 // unreadable inputs reported with exit 1 while the others are exported; bad arguments exit 2.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PARIS, ROOT, SEED, SEED_BYTES, sha256 } from './export/fixtures';
+import { tempCases } from './helpers';
 
 const bin = path.join(ROOT, 'server/bin/news-lens.js');
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'news-lens-export-cli-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const fresh = () => {
-  const d = path.join(tmp, `case-${++n}`);
-  mkdirSync(d, { recursive: true });
-  return d;
-};
+const { fresh } = tempCases('news-lens-export-cli-');
 
 function cli(args: string[], cwd = ROOT, input?: string) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, input, timeout: 60_000 });

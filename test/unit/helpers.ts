@@ -1,3 +1,7 @@
+import { after } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { analyzeArticle } from '../../server/src/core';
 import type { Analysis, AnalyzeOptions, Entity } from '../../server/src/core/types';
 
@@ -22,4 +26,22 @@ export function spansConsistent(text: string, a: Analysis): string[] {
   for (const i of a.interactions) check(i.evidence, 'evidence');
   for (const d of a.diagnostics) check(d, 'diagnostic');
   return bad;
+}
+
+/**
+ * A temporary folder for a test file, removed when its tests are done, and `fresh()` for a new empty
+ * sub-folder per case.
+ */
+export function tempCases(prefix: string): { tmp: string; fresh: () => string } {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), prefix));
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+  let n = 0;
+  return {
+    tmp,
+    fresh: () => {
+      const d = path.join(tmp, `case-${++n}`);
+      mkdirSync(d, { recursive: true });
+      return d;
+    },
+  };
 }

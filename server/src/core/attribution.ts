@@ -76,11 +76,16 @@ type Resolved = { entityId: string; mention: Span; via: Quote['attribution']; am
 
 /** Index of the first token starting at or after `offset` (binary search; tokens are in order). */
 function firstTokenAtOrAfter(toks: { s: number }[], offset: number): number {
+  return firstAtOrAfter(toks, offset, (t) => t.s);
+}
+
+/** Index of the first item whose start (by `startOf`) is at or after `offset` (binary search; items in order). */
+function firstAtOrAfter<T>(items: T[], offset: number, startOf: (x: T) => number): number {
   let lo = 0;
-  let hi = toks.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid].s < offset) lo = mid + 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -480,15 +485,7 @@ export class Attributor {
   private sentenceIndexAt(offset: number): number {
     const p = this.paraIndexAt(offset);
     const toks = this.paras[p].tokens;
-    const rel = offset - this.paras[p].start;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < rel) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = Math.min(toks.length - 1, lo);
+    const k = Math.min(toks.length - 1, firstAtOrAfter(toks, offset - this.paras[p].start, (t) => t.start));
     return this.sentenceBase(p) + (k >= 0 ? toks[k].sentence : 0);
   }
 

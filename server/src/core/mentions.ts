@@ -468,18 +468,7 @@ function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, l
     if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
     const name = words.map((w) => w.text).join(' ');
     const kbHit = kb.isFullName(name) ? kb.lookup(name)[0] : undefined;
-    return {
-      kind: 'person',
-      form: 'name',
-      start: words[0].start,
-      end: words[words.length - 1].end,
-      sentence: words[0].sentence,
-      tokenFrom: from,
-      tokenTo: j,
-      nameTokens: words.map((w) => w.text),
-      ...(kbHit ? { kbId: kbHit.id } : {}),
-      evidence: 'after-organisation',
-    };
+    return nameCandidate(tokens, from, j, 'person', 'after-organisation', kbHit ? { kbId: kbHit.id } : {});
   }
   return undefined;
 }
@@ -498,17 +487,7 @@ function eponymName(tokens: Token[], i: number, orgWordAt: number, lex: Lexicon)
   if (!tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)))) return undefined;
   if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
   if (!lex.isFirstName(words[0].lower) && words.length < 3) return undefined;
-  return {
-    kind: 'person',
-    form: 'name',
-    start: words[0].start,
-    end: words[words.length - 1].end,
-    sentence: words[0].sentence,
-    tokenFrom: i,
-    tokenTo: i + orgWordAt,
-    nameTokens: words.map((w) => w.text),
-    evidence: 'eponym',
-  };
+  return nameCandidate(tokens, i, i + orgWordAt, 'person', 'eponym');
 }
 
 function orgCandidate(tokens: Token[], i: number, j: number): Candidate[] {
@@ -718,18 +697,25 @@ function personFromTagger(tokens: Token[], slots: Slot[], from: number, to: numb
     return false;
   })();
   const title = titlePrefix(tokens, slots, from, lex);
-  return {
-    kind: words.length > 1 || fullKb ? 'person' : 'maybe-person',
-    form: 'name',
-    start: words[0].start,
-    end: words[words.length - 1].end,
-    sentence: words[0].sentence,
-    tokenFrom: from,
-    tokenTo: to,
-    nameTokens: words.map((w) => w.text),
+  return nameCandidate(tokens, from, to, words.length > 1 || fullKb ? 'person' : 'maybe-person', 'tagger', {
     title,
     iso3: title?.country,
     ...(fullKb ? { kbId: fullKb.id } : kbHits.length && !inOrganisation ? { kbId: kbHits[0].id } : {}),
-    evidence: 'tagger',
+  });
+}
+
+/** A person-name candidate over tokens [from, to). */
+function nameCandidate(tokens: Token[], from: number, to: number, kind: CandidateKind, evidence: string, extra: Partial<Candidate> = {}): Candidate {
+  return {
+    kind,
+    form: 'name',
+    start: tokens[from].start,
+    end: tokens[to - 1].end,
+    sentence: tokens[from].sentence,
+    tokenFrom: from,
+    tokenTo: to,
+    nameTokens: tokens.slice(from, to).map((w) => w.text),
+    ...extra,
+    evidence,
   };
 }

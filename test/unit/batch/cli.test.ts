@@ -1,25 +1,18 @@
 // `news-lens annotate` and `news-lens graph` as batch tools, run as users run them (the built bundle
 // through the bin script): directories, --stdin records, --jobs ordering, documents that hang or crash,
 // the size budget, the summary, and the corpus graph.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import sax from 'sax';
 import { analysisCut, formatSize } from '../../../server/src/budget';
 import { BIN, repoArticles, repoParagraphs } from './fixtures';
+import { tempCases } from '../helpers';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'news-lens-batch-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const fresh = () => {
-  const d = path.join(tmp, `case-${++n}`);
-  mkdirSync(d, { recursive: true });
-  return d;
-};
+const { fresh } = tempCases('news-lens-batch-');
 
 function cli(args: string[], input?: string, execArgv: string[] = []) {
   const r = spawnSync(process.execPath, [...execArgv, BIN, ...args], { encoding: 'utf8', input, timeout: 120_000, maxBuffer: 1 << 28 });

@@ -2,10 +2,9 @@
 // all-or-nothing writes that never replace a file without confirmation, and the streamed workspace
 // export: 1,000 generated articles analysed by the engine and streamed into one jsonl and one csv file,
 // with progress, measured for time and memory, and cancelled half-way without leaving a partial file.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { analyzeArticle, toAnnotations } from '../../../server/src/core';
@@ -21,15 +20,9 @@ import {
   writeStreamAtomic,
   type CancellationLike,
 } from '../../../common/atomicWrite';
+import { tempCases } from '../helpers';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-writer-'));
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const fresh = () => {
-  const d = path.join(tmp, `case-${++n}`);
-  fs.mkdirSync(d);
-  return d;
-};
+const { tmp, fresh } = tempCases('news-lens-writer-');
 const listing = (d: string) => fs.readdirSync(d).sort();
 
 test('writeFilesAtomic: writes new files; refuses to replace one without overwrite or confirmation and leaves it intact', async () => {
