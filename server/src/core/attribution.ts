@@ -37,6 +37,9 @@ export interface AttributionResult {
 const NOT_A_SUBJECT = new Set(['and', 'but', 'or', 'to', 'then', 'which', 'that', 'as', 'while']);
 // Nouns that stand for an organisation already named ("the group said").
 const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'ministry', 'department', 'agency', 'organisation', 'organization', 'association', 'union', 'council', 'government', 'bank', 'court', 'campaign', 'committee', 'foundation', 'charity', 'embassy', 'club', 'team', 'body', 'regulator', 'board', 'institute', 'coalition', 'alliance', 'federation', 'network', 'channel', 'newspaper', 'broadcaster', 'university', 'airline', 'carrier', 'insurer', 'retailer', 'manufacturer', 'developer', 'operator', 'utility', 'watchdog', 'directorate', 'commission', 'office', 'administration', 'presidency', 'cabinet', 'military', 'army', 'police', 'force', 'forces']);
+const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
+// An organisation noun followed by capitalised words to the end of the phrase: "the firm Secunia.com".
+const ORGANISATION_NAMED_RE = /\b(\p{Ll}+)\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,3})$/u;
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
 // Speaker pronouns. "I" and "we" outside quotation marks are the writer (an interviewer's "I asked"): no speaker.
 const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
@@ -290,6 +293,14 @@ export class Attributor {
   /** Resolves a speaker phrase to an entity. */
   resolveSpeaker(np: { start: number; end: number }, quoteStart: number, cueVerb: string): Resolved | undefined {
     if (np.end <= np.start) return undefined;
+    // "A letter seen by Sky News says": who saw or obtained it did not say it.
+    const agent = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/.exec(this.text.slice(np.start, np.end));
+    if (agent) np = { start: np.start, end: np.start + agent.index };
+    // "Professor Cres Eastman, of the Centre for …, says": the phrase after the comma modifies the name before it.
+    if (POSTMODIFIER_RE.test(this.text.slice(np.start, np.start + 6)) && this.maybeAppositive(np)) {
+      const owner = this.appositivePerson(np);
+      if (owner) return { entityId: owner.entityId, mention: this.span(owner.start, owner.end), via: 'cue' };
+    }
     const inside = this.mentionsIn(np.start, np.end);
     const pick = (ms: ResolvedMention[]) =>
       ms.find((m) => m.type === 'organization' && this.entity(m.entityId).speaksFor) ??
@@ -306,6 +317,12 @@ export class Attributor {
     const named = direct && (direct.type === 'country' || direct.type === 'organization') ? this.organisationNamedBy(np, direct) : undefined;
     if (named) return named;
     if (direct) return { entityId: direct.entityId, mention: this.span(direct.start, direct.end), via: 'cue' };
+    // "The Internet security firm Secunia.com": the capitalised words after an organisation noun name it.
+    const firm = ORGANISATION_NAMED_RE.exec(this.text.slice(np.start, np.end));
+    if (firm && ORGANISATION_NOUNS.has(firm[1].toLowerCase())) {
+      const start = np.start + firm.index + firm[0].length - firm[2].length;
+      return this.lateOrganisation(start, start + firm[2].length);
+    }
     const f = this.phraseFacts(this.text.slice(np.start, np.end));
     if (f.writer) return undefined;
     if (f.pronoun) return this.resolvePronoun(np, f.pronoun);
@@ -354,6 +371,11 @@ export class Attributor {
     if (start > inner.start || end < inner.end || (start === inner.start && end === inner.end)) return undefined;
     const words = this.text.slice(start, end).split(/\s+/);
     if (words.length < 2 || (words.length === 2 && words[0] === 'The')) return undefined;
+    return this.lateOrganisation(start, end);
+  }
+
+  /** An organisation the speaker phrase names that the paragraph pass did not know (made once per name). */
+  private lateOrganisation(start: number, end: number): Resolved {
     const name = this.text.slice(start, end);
     const id = `org:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
     let e = this.table.byId.get(id);
