@@ -175,6 +175,16 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     cl.lastPos = c.start;
   };
 
+  // "Ms Bauchtman" after "Lydia Buchtmann": a titled surname close to one person's is that person, misspelt
+  // (and flagged as a spelling variant).
+  const misspeltSurname = (c: PlacedCandidate, surname: string): PersonCluster | undefined => {
+    const close = closeSurname(bySurname, surname);
+    if (!close) return undefined;
+    const full = close.cluster.names.find((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === close.surname);
+    const last = full && full.text.slice(full.text.lastIndexOf(' ') + 1);
+    if (full && last && foldToken(last) === close.surname) variants.push({ cluster: close.cluster, c, other: { text: last, start: full.end - last.length, end: full.end } });
+    return close.cluster;
+  };
   const unlinkedFullNames: PlacedCandidate[] = [];
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
 
@@ -200,6 +210,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     if (!cl && toks.length === 1 && !kbRec) {
       // A titled single name ("President Trump"): attach to a person already known by that surname.
       cl = findBySurname(bySurname.get(toks[0]), c.start);
+      if (!cl && c.title) cl = misspeltSurname(c, toks[0]);
     }
     if (!cl) cl = newCluster(c, kbRec);
     addName(cl, c);
@@ -222,7 +233,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       else if (toks.length > 1) unlinkedFullNames.push(c);
     } else if (c.kind === 'maybe-person') {
       const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
-      let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok));
+      let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok)) ?? (c.title && !c.kbId ? misspeltSurname(c, tok) : undefined);
       if (!cl && c.kbId) {
         const rec = recordById.get(c.kbId);
         cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
@@ -343,6 +354,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   const personMentionAt = new Map(mentions.map((m) => [m.start, m]));
   // Organisations: metonyms ("the Kremlin"), offices of people ("Netanyahu's Office"), known organisations.
   const orgs = new Map<string, Entity>();
+  const aliases = acronymAliases(text, cands);
   for (const c of cands) {
     if (c.kind !== 'org') continue;
     let key: string;
@@ -366,6 +378,8 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       name = c.orgName;
       key = c.orgKey ??= slugify(name);
     }
+    const long = aliases.get(key);
+    if (long) key = long;
     let e = orgs.get(key);
     if (!e) {
       e = { id: uniqueId(`org:${key}`), type: 'organization', name, ...(country ? { country } : {}), ...(speaksFor ? { speaksFor } : {}), mentions: [] };
@@ -404,6 +418,26 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   return { entities, byId, mentions, variants: variantList, titles, range: rangeOver(mentions) };
 }
 
+/**
+ * "the World Health Organisation (WHO)": the acronym in brackets right after an organisation's name is that
+ * organisation, there and wherever the article uses it alone. Returns acronym key → name key.
+ */
+function acronymAliases(text: string, cands: PlacedCandidate[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  let prev: PlacedCandidate | undefined;
+  for (const c of cands) {
+    if (c.kind !== 'org') continue;
+    if (prev?.orgName && !prev.orgId && prev.ownerStart === undefined && c.orgName && !c.orgId && c.start === prev.end + 2 && text.slice(prev.end, c.start) === ' (' && text[c.end] === ')' && ACRONYM_RE.test(c.orgName)) {
+      const short = c.orgKey ??= slugify(c.orgName);
+      const long = prev.orgKey ??= slugify(prev.orgName);
+      if (short !== long && !aliases.has(short)) aliases.set(short, long);
+    }
+    prev = c;
+  }
+  return aliases;
+}
+const ACRONYM_RE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.&]{1,9}$/;
+
 /** Mentions are short, so those overlapping a range start at most MAX_MENTION before it. */
 const MAX_MENTION = 300;
 
@@ -430,6 +464,21 @@ function findBySurname(hits: PersonCluster[] | undefined, pos: number): PersonCl
     if (!best || (cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) best = cl;
   }
   return best;
+}
+
+/**
+ * The one person whose surname is a likely misspelling of `surname`: at least six letters, the same first
+ * letter, at most two edits apart, and no other person as close.
+ */
+function closeSurname(bySurname: Map<string, PersonCluster[]>, surname: string): { cluster: PersonCluster; surname: string } | undefined {
+  if (surname.length < 6) return undefined;
+  let found: { cluster: PersonCluster; surname: string } | undefined;
+  for (const [known, clusters] of bySurname) {
+    if (known[0] !== surname[0] || known.length < 6 || Math.abs(known.length - surname.length) > 2 || editDistance(known, surname) > 2) continue;
+    if (found || clusters.length !== 1) return undefined;
+    found = { cluster: clusters[0], surname: known };
+  }
+  return found;
 }
 
 function onlyOne(hits: PersonCluster[] | undefined): PersonCluster | undefined {
