@@ -42,6 +42,11 @@ const byGroup = (text: string, words: string): Expected => ({ text, kind: 'direc
 
 const marks: Case[] = [
   {
+    name: 'a quote over two paragraphs whose second paragraph has no opening mark',
+    text: 'Coach Ines Moreau said, "We learned a lot today.\n\nThe players gave everything in the second half."\n\nThe team flies home on Sunday.',
+    quotes: [direct('"We learned a lot today.\n\nThe players gave everything in the second half."', 'Ines Moreau')],
+  },
+  {
     name: 'straight double quotes: "…," Name said',
     text: '"The budget is balanced," Finance Minister Carla Ruiz said on Monday.',
     quotes: [direct('"The budget is balanced,"', 'Carla Ruiz')],
@@ -365,6 +370,16 @@ const speakers: Case[] = [
     text: '"Autos are the big one," a senior administration official said on condition of anonymity.',
     quotes: [byGroup('"Autos are the big one,"', 'a senior administration official')],
   },
+  {
+    name: 'an acronym introduced in brackets speaks for its organisation',
+    text: 'The Coastal Fisheries Authority (CFA) published its forecast on Monday. "Stocks will recover this decade," the CFA said.',
+    quotes: [direct('"Stocks will recover this decade,"', 'Coastal Fisheries Authority', ORG)],
+  },
+  {
+    name: 'a misspelt surname after a title is the person it is close to',
+    text: 'Marguerite Oberholzer, who chairs the panel, opened the hearing.\n\n"We will publish everything," Ms Oberholtzer said.',
+    quotes: [direct('"We will publish everything,"', 'Marguerite Oberholzer')],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -400,6 +415,42 @@ const reported: Case[] = [
     text: 'Foreign Minister Anna Lindholm told reporters that Sweden would send more aid.',
     quotes: [],
     indirect: [indirect('Sweden would send more aid', 'Anna Lindholm')],
+  },
+  {
+    name: 'a negated verb reports nothing; a later verb in the sentence does',
+    text: 'Officials have not said why the visas were refused, but Ambassador Rahim Sultani says the team feared it would be stranded.',
+    quotes: [],
+    indirect: [indirect('the team feared it would be stranded', 'Rahim Sultani')],
+  },
+  {
+    name: 'X spoke to Y and said …: the sentence subject speaks',
+    text: 'Energy Minister Laila Brandt spoke to Omar Castell and said the pipeline would be finished by spring.',
+    quotes: [],
+    indirect: [indirect('the pipeline would be finished by spring', 'Laila Brandt')],
+  },
+  {
+    name: 'X, who told Y …: the relative pronoun stands for X',
+    text: 'The club signed Piet Vranckx, who told supporters he would stay for three seasons.',
+    quotes: [],
+    indirect: [indirect('he would stay for three seasons', 'Piet Vranckx')],
+  },
+  {
+    name: 'X, of the Institute, says …: the person, not the institute',
+    text: 'Professor Ana Duarte, of the Institute for Coastal Research, says sea levels are rising faster than expected.',
+    quotes: [],
+    indirect: [indirect('sea levels are rising faster than expected', 'Ana Duarte')],
+  },
+  {
+    name: 'the firm X said that …: the name after an organisation noun is an organisation',
+    text: 'The security firm Kestrel Labs said that the flaw affected millions of routers.',
+    quotes: [],
+    indirect: [indirect('the flaw affected millions of routers', 'Kestrel Labs', ORG)],
+  },
+  {
+    name: 'according to the Ambassador to the United Nations X, …',
+    text: 'According to Kenyan Ambassador to the United Nations Daniel Otieno, the vote shows the council is divided.',
+    quotes: [],
+    indirect: [indirect('the vote shows the council is divided', 'Daniel Otieno')],
   },
 ];
 

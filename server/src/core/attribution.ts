@@ -317,6 +317,15 @@ export class Attributor {
     const named = direct && (direct.type === 'country' || direct.type === 'organization') ? this.organisationNamedBy(np, direct) : undefined;
     if (named) return named;
     if (direct) return { entityId: direct.entityId, mention: this.span(direct.start, direct.end), via: 'cue' };
+    // "the CFA" after "the Coastal Fisheries Authority (CFA)": that organisation; an acronym is no one's description.
+    const acronym = /^(?:[Tt]he\s+)?([A-Z][A-Za-z.&]{1,9})$/.exec(this.text.slice(np.start, np.end));
+    if (acronym && /[A-Z].*[A-Z]/.test(acronym[1])) {
+      const id = this.table.acronyms.get(acronym[1]);
+      if (!id) return undefined;
+      const start = np.end - acronym[1].length;
+      this.addLateMention(this.entity(id), { start, end: np.end, text: acronym[1], form: 'acronym' });
+      return { entityId: id, mention: this.span(start, np.end), via: 'cue' };
+    }
     // "The Internet security firm Secunia.com": the capitalised words after an organisation noun name it.
     const firm = ORGANISATION_NAMED_RE.exec(this.text.slice(np.start, np.end));
     if (firm && ORGANISATION_NOUNS.has(firm[1].toLowerCase())) {

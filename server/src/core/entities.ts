@@ -51,6 +51,8 @@ export interface EntityTable {
   variants: NameVariant[];
   /** Title spans as written, per person mention start (for the title-mismatch rule). */
   titles: { entityId: string; mentionStart: number; title: TitleSpan }[];
+  /** Acronyms introduced in brackets after an organisation's name that were not read as names themselves → its id. */
+  acronyms: Map<string, string>;
 }
 
 interface PersonCluster {
@@ -378,7 +380,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       name = c.orgName;
       key = c.orgKey ??= slugify(name);
     }
-    const long = aliases.get(key);
+    const long = aliases.keys.get(key);
     if (long) key = long;
     let e = orgs.get(key);
     if (!e) {
@@ -409,33 +411,46 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     mentions.push(resolvedMention(c, e.id, 'country', c.form));
   }
 
+  const acronyms = new Map<string, string>();
+  for (const [acronym, key] of aliases.unknown) {
+    const e = orgs.get(key);
+    if (e) acronyms.set(acronym, e.id);
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const variantList: NameVariant[] = variants.map((v) => ({
     entityId: clusterEntity.get(v.cluster)!.id,
     variant: { start: v.c.start, end: v.c.end, text: text.slice(v.c.start, v.c.end) },
     preferred: { start: v.other.start, end: v.other.end, text: v.other.text },
   }));
-  return { entities, byId, mentions, variants: variantList, titles, range: rangeOver(mentions) };
+  return { entities, byId, mentions, variants: variantList, titles, acronyms, range: rangeOver(mentions) };
 }
 
 /**
  * "the World Health Organisation (WHO)": the acronym in brackets right after an organisation's name is that
- * organisation, there and wherever the article uses it alone. Returns acronym key → name key.
+ * organisation, there and wherever the article uses it alone. `keys`: the acronym's own organisation key →
+ * the name's key (when the acronym is an organisation candidate itself); `unknown`: acronyms the paragraph
+ * pass did not take for organisations → the name's key (attribution looks them up in speaker phrases).
  */
-function acronymAliases(text: string, cands: PlacedCandidate[]): Map<string, string> {
-  const aliases = new Map<string, string>();
+function acronymAliases(text: string, cands: PlacedCandidate[]): { keys: Map<string, string>; unknown: Map<string, string> } {
+  const keys = new Map<string, string>();
+  const unknown = new Map<string, string>();
   let prev: PlacedCandidate | undefined;
+  const named = (c: PlacedCandidate | undefined): c is PlacedCandidate & { orgName: string } => !!c?.orgName && !c.orgId && c.ownerStart === undefined;
   for (const c of cands) {
     if (c.kind !== 'org') continue;
-    if (prev?.orgName && !prev.orgId && prev.ownerStart === undefined && c.orgName && !c.orgId && c.start === prev.end + 2 && text.slice(prev.end, c.start) === ' (' && text[c.end] === ')' && ACRONYM_RE.test(c.orgName)) {
-      const short = c.orgKey ??= slugify(c.orgName);
-      const long = prev.orgKey ??= slugify(prev.orgName);
-      if (short !== long && !aliases.has(short)) aliases.set(short, long);
+    if (named(prev) && named(c) && c.start === prev.end + 2 && text.slice(prev.end, c.start) === ' (' && text[c.end] === ')' && ACRONYM_RE.test(c.orgName)) {
+      const short = (c.orgKey ??= slugify(c.orgName));
+      const long = (prev.orgKey ??= slugify(prev.orgName));
+      if (short !== long && !keys.has(short)) keys.set(short, long);
+    } else if (named(c) && text.charCodeAt(c.end + 1) === 40 /* ( */) {
+      const m = BRACKETED_ACRONYM_RE.exec(text.slice(c.end, c.end + 15));
+      if (m && !unknown.has(m[1])) unknown.set(m[1], (c.orgKey ??= slugify(c.orgName)));
     }
     prev = c;
   }
-  return aliases;
+  return { keys, unknown };
 }
+const BRACKETED_ACRONYM_RE = /^ \(((?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.&]{1,9})\)/;
 const ACRONYM_RE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.&]{1,9}$/;
 
 /** Mentions are short, so those overlapping a range start at most MAX_MENTION before it. */
@@ -570,5 +585,5 @@ function personRoles(cl: PersonCluster, kb: KnowledgeBase, date: string | undefi
 
 /** A table with no entities: for reading cues inside one paragraph, before entities exist. */
 export function emptyTable(): EntityTable {
-  return { entities: [], byId: new Map(), mentions: [], variants: [], titles: [], range: () => [] };
+  return { entities: [], byId: new Map(), mentions: [], variants: [], titles: [], acronyms: new Map(), range: () => [] };
 }

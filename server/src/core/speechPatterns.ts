@@ -59,6 +59,8 @@ const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 // Verbs that report speech only with a "that" (or "whether", "if") clause.
 const THAT_ONLY = new Set(['conceded', 'concedes', 'maintained', 'maintains', 'observed', 'observes', 'recalled', 'recalls', 'estimated', 'estimates', 'indicated', 'indicates', 'signalled', 'signaled', 'signals', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'concluded', 'concludes', 'predicted', 'predicts', 'affirmed', 'affirms', 'countered', 'counters', 'boasted', 'boasts', 'hinted', 'hints', 'specified', 'repeated', 'repeats', 'reiterated', 'reiterates', 'underlined', 'underlines', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'testified', 'contended', 'contends', 'asserted', 'asserts', 'disclosed', 'discloses', 'mentioned', 'mentions', 'agreed', 'agrees', 'complained', 'complains', 'cautioned', 'remarked', 'replied', 'replies', 'responded', 'responds', 'answered', 'threatened', 'accused', 'blamed', 'forecast', 'alleged', 'alleges', 'assured', 'reminded', 'pledged', 'promised', 'vowed', 'demanded', 'proposed', 'recommended', 'requested', 'ordered']);
 const NEGATIONS = new Set(['not', 'never', "n't", 'neither', 'nor', "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "won't", "doesn't", "don't"]);
+// Auxiliaries and copulas: a phrase holding one is a clause, not an inverted speaker.
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
 const PASSIVE_BEFORE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "it's"]);
 const SUBJECT_BOUNDARY = new Set([',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '—', '–', 'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'when', 'while', 'as', 'because', 'after', 'before', 'although', 'though', 'if', 'since', 'so', 'where']);
 
@@ -307,7 +309,11 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   if (v === comma + 1) {
     // "…, said X." — inverted.
     if (end - v > 8 || end <= v) return undefined;
-    speaker = phraseAfter(tokens, v + 1, end + 1);
+    // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
+    const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
+    if (!r || (r[1] < end && tokens[r[1] + 1]?.text !== ',')) return undefined;
+    for (let k = r[0]; k <= r[1]; k++) if (CLAUSE_VERBS.has(tokens[k].lower)) return undefined;
+    speaker = { start: tokens[r[0]].start, end: tokens[r[1]].end };
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.
     if (end - v > 4) return undefined;
