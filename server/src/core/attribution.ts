@@ -321,7 +321,8 @@ export class Attributor {
     const acronym = /^(?:[Tt]he\s+)?([A-Z][A-Za-z.&]{1,9})$/.exec(this.text.slice(np.start, np.end));
     if (acronym && /[A-Z].*[A-Z]/.test(acronym[1])) {
       const id = this.table.acronyms.get(acronym[1]);
-      if (!id) return undefined;
+      // An acronym the article does not spell out ("the RCMP said") is an organisation's name.
+      if (!id) return this.lateOrganisation(np.end - acronym[1].length, np.end);
       const start = np.end - acronym[1].length;
       this.addLateMention(this.entity(id), { start, end: np.end, text: acronym[1], form: 'acronym' });
       return { entityId: id, mention: this.span(start, np.end), via: 'cue' };
@@ -350,6 +351,7 @@ export class Attributor {
     if (f.spokesperson) {
       const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && !this.entity(m.entityId).speaksFor, 2);
       if (org) return { entityId: org.entityId, mention: this.span(np.start, np.end), via: 'cue' };
+      return this.groupSpeaker(np);
     }
     // Unnamed people and groups speak for themselves: "officials", "a spokesperson", "experts", "the authors".
     if (f.group) return this.groupSpeaker(np);
@@ -573,7 +575,7 @@ export class Attributor {
       pronoun: PRONOUNS.get(one),
       statement: words.some((w) => this.lex.statementNouns.has(w.replace(/[^a-zé]/g, ''))),
       organisation: ORGANISATION_NOUNS.has(head) || (words.length <= 3 && words.some((w) => ORGANISATION_NOUNS.has(w)) && !headTags.includes('Actor') && !GROUP_NOUNS.has(head)),
-      spokesperson: SPOKESPERSON.has(head),
+      spokesperson: SPOKESPERSON.has(head) || words.slice(0, 3).some((w, k) => SPOKESPERSON.has(w) && (words[k + 1] === 'for' || words[k + 1] === 'of')),
       group,
       description: DETERMINERS.has(words[0]) && words.length <= 5,
       describesAPerson: describesAPersonWords(words, this.lex),

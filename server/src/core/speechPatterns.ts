@@ -109,6 +109,14 @@ export function findSpeechPatterns(tokens: Token[]): SpeechPattern[] {
  */
 function contentEnd(tokens: Token[], from: number, e: number): number {
   let last = e - 1;
+  // "…, according to a White House readout": the source is no part of what was said.
+  for (let k = from + 3; k < e - 2; k++) {
+    if (tokens[k].text === ',' && tokens[k + 1].lower === 'according' && tokens[k + 2].lower === 'to') {
+      last = k - 1;
+      e = k;
+      break;
+    }
+  }
   for (let k = from + 3; k < e - 1; k++) {
     if (tokens[k].lower !== 'and') continue;
     const next = tokens[k + 1];
@@ -207,6 +215,8 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     let c = v + 1;
     const next = tokens[c];
     if (!next || NOT_CONTENT_AFTER.has(next.text)) continue;
+    // "asked not to be named": a request about the source, not what was said.
+    if (REQUEST_VERBS.has(w) && next.lower === 'not') continue;
     if (REQUEST_VERBS.has(w)) {
       // "called for …", "called on X to …"; "called" alone names ("called the plan reckless") and is not speech.
       if (w === 'called' || w === 'calls') {
@@ -306,9 +316,11 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   const before = tokens[comma - 1];
   if (before && /^["”’'»]$/.test(before.text)) return undefined;
   let speaker: { start: number; end: number } | undefined;
+  // The reported clause before the comma is a clause ("Dr. Moore, the chief medical officer, urged caution" is not).
+  if (!hasVerb(tokens, s, comma)) return undefined;
   if (v === comma + 1) {
-    // "…, said X." — inverted.
-    if (end - v > 8 || end <= v) return undefined;
+    // "…, said X." — inverted; requests do not invert ("…, urged caution").
+    if (end - v > 8 || end <= v || (REQUEST_VERBS.has(w) && w !== 'asked' && w !== 'asks')) return undefined;
     // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
     const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
     if (!r || (r[1] < end && tokens[r[1] + 1]?.text !== ',')) return undefined;
