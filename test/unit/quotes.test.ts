@@ -452,6 +452,25 @@ const reported: Case[] = [
     quotes: [],
     indirect: [indirect('the vote shows the council is divided', 'Daniel Otieno')],
   },
+  {
+    name: 'an unnamed organisation speaks for itself: police, the court',
+    text: 'Police said a 23-year-old man had been arrested.\n\n"The decision is final," the court said in its ruling.',
+    quotes: [byGroup('"The decision is final,"', 'the court')],
+    indirect: [{ text: 'a 23-year-old man had been arrested', kind: 'indirect', speaker: 'Police', group: true }],
+  },
+  {
+    name: 'state media X reported: the outlet named after a media noun',
+    text: 'Kim Jong Un oversaw the launch of the new missile, state media KCNA reported.',
+    quotes: [],
+    indirect: [indirect('Kim Jong Un oversaw the launch of the new missile', 'KCNA', ORG)],
+  },
+];
+
+// Sentences with a speech verb that report nothing: no indirect quote may overlap the words given.
+const notReported: { name: string; text: string; words: string }[] = [
+  { name: 'an appositive and a request for caution', text: "Dr. Kieran Moore, the province's chief medical officer of health, urged caution.", words: 'Kieran Moore' },
+  { name: '"asked not to be named"', text: 'A ministry official, who asked not to be named because she was not authorised to speak, confirmed the date.', words: 'not to be named' },
+  { name: '"have not said why"', text: 'Officials have not said why the team was denied visas.', words: 'why the team was denied visas' },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -541,6 +560,15 @@ const KNOWN_GAPS = new Set<string>([
   "mixed quote: \"called X …\"",
   "mixed quote: a fragment in marks inside reported speech",
 ]);
+
+describe('quotes: speech verbs that report nothing', () => {
+  for (const c of notReported)
+    test(c.name, () => {
+      const at = c.text.indexOf(c.words);
+      const hit = analyzeArticle(c.text).quotes.filter((q) => q.kind === 'indirect' && q.start < at + c.words.length && q.end > at);
+      assert.deepEqual(hit.map((q) => q.text), []);
+    });
+});
 
 for (const [title, cases] of tables) {
   describe(title, () => {

@@ -40,6 +40,10 @@ const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'minist
 const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
 // An organisation noun followed by capitalised words to the end of the phrase: "the firm Secunia.com".
 const ORGANISATION_NAMED_RE = /\b(\p{Ll}+)\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,3})$/u;
+// Nouns before an outlet's name: "state media KCNA", "the tabloid Bild".
+const MEDIA_NOUNS = new Set(['media', 'outlet', 'daily', 'paper', 'tabloid', 'magazine', 'station', 'television', 'agency', 'broadcaster', 'newspaper', 'website', 'site', 'portal', 'weekly']);
+// Organisation nouns that any organisation can stand behind; the others name their kind.
+const GENERIC_ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'organisation', 'organization', 'association', 'body', 'coalition', 'alliance', 'network', 'campaign', 'charity', 'foundation', 'government', 'administration', 'office', 'operator', 'developer', 'manufacturer', 'retailer', 'carrier', 'insurer', 'utility', 'watchdog', 'regulator', 'club', 'team']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
 // Speaker pronouns. "I" and "we" outside quotation marks are the writer (an interviewer's "I asked"): no speaker.
 const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
@@ -59,6 +63,8 @@ interface PhraseFacts {
   pronoun?: 'm' | 'f' | 'n' | 'p';
   statement: boolean;
   organisation: boolean;
+  /** The organisation noun of the phrase ("ministry" in "the foreign ministry"). */
+  organisationNoun?: string;
   spokesperson: boolean;
   group: boolean;
   description: boolean;
@@ -329,7 +335,7 @@ export class Attributor {
     }
     // "The Internet security firm Secunia.com": the capitalised words after an organisation noun name it.
     const firm = ORGANISATION_NAMED_RE.exec(this.text.slice(np.start, np.end));
-    if (firm && ORGANISATION_NOUNS.has(firm[1].toLowerCase())) {
+    if (firm && (ORGANISATION_NOUNS.has(firm[1].toLowerCase()) || MEDIA_NOUNS.has(firm[1].toLowerCase()))) {
       const start = np.start + firm.index + firm[0].length - firm[2].length;
       return this.lateOrganisation(start, start + firm[2].length);
     }
@@ -343,9 +349,12 @@ export class Attributor {
     }
     // "the group", "the ministry": the organisation last named.
     if (f.organisation) {
-      const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym');
+      // A specific noun names its kind ("the ministry": an organisation called a ministry); a generic one
+      // ("the group", "the company") any organisation. None named: the organisation speaks unnamed ("police").
+      const noun = f.organisationNoun;
+      const org = this.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && (!noun || GENERIC_ORGANISATION_NOUNS.has(noun) || this.entity(m.entityId).name.toLowerCase().includes(noun)));
       if (org) return { entityId: org.entityId, mention: this.span(np.start, np.end), via: 'cue' };
-      return undefined;
+      return f.group || np.end - np.start < 40 ? this.groupSpeaker(np) : undefined;
     }
     // An unnamed spokesperson speaks for the organisation just named ("a spokesman said" after the ministry).
     if (f.spokesperson) {
@@ -575,6 +584,7 @@ export class Attributor {
       pronoun: PRONOUNS.get(one),
       statement: words.some((w) => this.lex.statementNouns.has(w.replace(/[^a-zé]/g, ''))),
       organisation: ORGANISATION_NOUNS.has(head) || (words.length <= 3 && words.some((w) => ORGANISATION_NOUNS.has(w)) && !headTags.includes('Actor') && !GROUP_NOUNS.has(head)),
+      organisationNoun: ORGANISATION_NOUNS.has(head) ? head : words.find((w) => ORGANISATION_NOUNS.has(w)),
       spokesperson: SPOKESPERSON.has(head) || words.slice(0, 3).some((w, k) => SPOKESPERSON.has(w) && (words[k + 1] === 'for' || words[k + 1] === 'of')),
       group,
       description: DETERMINERS.has(words[0]) && words.length <= 5,

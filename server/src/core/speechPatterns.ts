@@ -60,6 +60,9 @@ const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const THAT_ONLY = new Set(['conceded', 'concedes', 'maintained', 'maintains', 'observed', 'observes', 'recalled', 'recalls', 'estimated', 'estimates', 'indicated', 'indicates', 'signalled', 'signaled', 'signals', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'concluded', 'concludes', 'predicted', 'predicts', 'affirmed', 'affirms', 'countered', 'counters', 'boasted', 'boasts', 'hinted', 'hints', 'specified', 'repeated', 'repeats', 'reiterated', 'reiterates', 'underlined', 'underlines', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'testified', 'contended', 'contends', 'asserted', 'asserts', 'disclosed', 'discloses', 'mentioned', 'mentions', 'agreed', 'agrees', 'complained', 'complains', 'cautioned', 'remarked', 'replied', 'replies', 'responded', 'responds', 'answered', 'threatened', 'accused', 'blamed', 'forecast', 'alleged', 'alleges', 'assured', 'reminded', 'pledged', 'promised', 'vowed', 'demanded', 'proposed', 'recommended', 'requested', 'ordered']);
 const NEGATIONS = new Set(['not', 'never', "n't", 'neither', 'nor', "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "won't", "doesn't", "don't"]);
 // Auxiliaries and copulas: a phrase holding one is a clause, not an inverted speaker.
+// Verbs that invert after a quote or clause ("…, said the minister"); verbs that take objects ("…, confirmed
+// the date") and base forms ("…, state media reported") do not.
+const INVERTING = new Set(['said', 'says', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'explained', 'explains', 'continued', 'continues', 'noted', 'notes', 'insisted', 'insists', 'recalled', 'recalls', 'replied', 'replies', 'argued', 'argues', 'warned', 'warns', 'claimed', 'claims', 'stressed', 'stresses', 'observed', 'remarked', 'declared', 'declares', 'quipped', 'reported', 'reports', 'concluded', 'conceded', 'admitted', 'acknowledged', 'countered', 'responded', 'answered', 'suggested', 'suggests', 'predicted', 'believes', 'thinks', 'thought', 'felt', 'mused', 'joked', 'boasted', 'complained', 'lamented', 'cautioned', 'agreed', 'agrees', 'stated', 'states']);
 const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
 const PASSIVE_BEFORE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "it's"]);
 const SUBJECT_BOUNDARY = new Set([',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '—', '–', 'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'when', 'while', 'as', 'because', 'after', 'before', 'although', 'though', 'if', 'since', 'so', 'where']);
@@ -215,6 +218,8 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     let c = v + 1;
     const next = tokens[c];
     if (!next || NOT_CONTENT_AFTER.has(next.text)) continue;
+    // "state media reported": "state" reports only with a that-clause.
+    if (w === 'state' && next.lower !== 'that') continue;
     // "asked not to be named": a request about the source, not what was said.
     if (REQUEST_VERBS.has(w) && next.lower === 'not') continue;
     if (REQUEST_VERBS.has(w)) {
@@ -319,7 +324,8 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   // The reported clause before the comma is a clause ("Dr. Moore, the chief medical officer, urged caution" is not).
   if (!hasVerb(tokens, s, comma)) return undefined;
   if (v === comma + 1) {
-    // "…, said X." — inverted; requests do not invert ("…, urged caution").
+    // "…, said X." — inverted; requests do not invert ("…, urged caution"), nor do base forms ("…, state media reported").
+    if (!INVERTING.has(w)) return undefined;
     if (end - v > 8 || end <= v || (REQUEST_VERBS.has(w) && w !== 'asked' && w !== 'asks')) return undefined;
     // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
     const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
