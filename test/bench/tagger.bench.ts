@@ -7,6 +7,8 @@
 // Tokens and slots are computed once, untimed. "cold" is the first pass over the corpus with a freshly loaded
 // model (its caches empty), "warm" a second pass with the same model (as in a batch job after its first MB).
 // Before timing, the emission scores of both taggers are compared on every paragraph: they must be equal.
+// Then the whole analysis (analyzeArticle) of the corpus as one text, with each tagger swapped into the
+// engine in turn (its exported paragraphEmissions and viterbi replaced), in alternating order.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -14,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 import modelData from '../../server/data/name-tagger.json';
+import { analyzeArticle } from '../../server/src/core';
 import { defaultKnowledgeBase } from '../../server/src/core/knowledgeBase';
 import { lexicon, type Lexicon } from '../../server/src/core/lexicon';
 import { paragraphSlots, type Slot } from '../../server/src/core/mentions';
@@ -85,10 +88,12 @@ function main(): void {
   const lex = lexicon();
   const words = knowledgeBaseNameWords(defaultKnowledgeBase());
   const paragraphs: Paragraph[] = [];
+  const texts: string[] = [];
   let chars = 0;
   try {
     for (const f of buildCorpus(dir, articles).files) {
       const text = fs.readFileSync(f, 'utf8');
+      texts.push(text);
       chars += text.length;
       for (const p of splitParagraphs(text)) {
         const tokens = tokenize(p.text);
@@ -137,7 +142,48 @@ function main(): void {
     const ratio = (m: Map<Tagger, number[]>) => (median(m.get(base)!) / median(m.get(ours)!)).toFixed(2);
     const perRound = (m: Map<Tagger, number[]>) => median(m.get(base)!.map((x, i) => x / m.get(ours)![i])).toFixed(2);
     console.log(`speed-up, baseline / this build: cold ${ratio(cold)}× (per round ${perRound(cold)}×), warm ${ratio(warm)}× (per round ${perRound(warm)}×)`);
+    fullAnalysis(texts.join('\n'), base, ours, runs);
   }
+}
+
+/** analyzeArticle of the whole text with each tagger in the engine, in alternating order; the same result from both. */
+function fullAnalysis(text: string, base: Tagger, ours: Tagger, runs: number): void {
+  // The compiled modules' exports, which the engine reads at each call.
+  const features = require('../../server/src/core/names/features') as Pick<Tagger, 'paragraphEmissions'>;
+  const p = require('../../server/src/core/names/perceptron') as Pick<Tagger, 'viterbi'>;
+  const use = (t: Tagger) => {
+    features.paragraphEmissions = t.paragraphEmissions;
+    p.viterbi = t.viterbi;
+  };
+  const times = new Map<Tagger, number[]>([
+    [base, []],
+    [ours, []],
+  ]);
+  const results = new Map<Tagger, string>();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  try {
+    for (let r = 0; r <= runs; r++) {
+      for (const t of r % 2 ? [ours, base] : [base, ours]) {
+        use(t);
+        gc?.();
+        const t0 = performance.now();
+        const a = analyzeArticle(text);
+        const ms = performance.now() - t0;
+        // Round 0 warms both up (and fills the tagger's caches) and is not counted.
+        if (r > 0) times.get(t)!.push(ms);
+        else results.set(t, JSON.stringify(a));
+      }
+    }
+  } finally {
+    use(ours);
+  }
+  if (results.get(base) !== results.get(ours)) throw new Error('the analysis differs with the baseline tagger');
+  const mb = text.length / 1e6;
+  for (const t of [base, ours]) {
+    const m = median(times.get(t)!);
+    console.log(`full analysis, ${t.name.padEnd(18)} median ${m.toFixed(0).padStart(5)} ms for ${mb.toFixed(2)} M UTF-16 units (${(m / mb).toFixed(0)} ms/MB)`);
+  }
+  console.log(`full analysis speed-up: ${(median(times.get(base)!) / median(times.get(ours)!)).toFixed(2)}× (per round ${median(times.get(base)!.map((x, i) => x / times.get(ours)![i])).toFixed(2)}×); the same analysis with both`);
 }
 
 main();
