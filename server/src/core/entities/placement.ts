@@ -2,15 +2,9 @@
 // offsets relative to the paragraph; the paragraph object carries its current start and index, which the
 // analyzer updates when text before it changes. Reading `start` adds the two, so an edit moves every
 // following candidate by updating one number per paragraph.
-import type { PlacedCandidate } from './entities';
-import type { Candidate, TitleSpan } from './mentions';
-import type { Paragraph } from './text';
-
-/** A paragraph as the analyzer tracks it between edits. */
-export interface LiveParagraph extends Paragraph {
-  /** Position among the document's paragraphs. */
-  index: number;
-}
+import type { Candidate, TitleSpan } from '../paragraph/candidates';
+import type { LiveParagraph } from '../paragraph/cache';
+import type { PlacedCandidate } from './table';
 
 class PlacedTitle implements TitleSpan {
   private readonly relStart: number;

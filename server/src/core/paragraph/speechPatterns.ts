@@ -2,9 +2,9 @@
 // "according to X, …", "…, according to X", "…, X said." and "…, said X." They depend on the paragraph's
 // tokens only, so they are cached with the paragraph; the document-level pass resolves each speaker phrase
 // to an entity and sets the patterns against the direct quotes.
-import type { Token } from './text';
-import { lexicon } from './lexicon';
-import { REPORT_VERBS, SPEECH_VERBS } from './vocabulary';
+import type { Token } from '../text';
+import { lexicon } from '../lexicon';
+import { REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
 
 // Verbs that, after "and", continue the reporting clause's subject rather than the reported one.
 const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned']);
