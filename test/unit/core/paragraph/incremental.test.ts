@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeArticle, createAnalyzer } from '../../server/src/core';
+import { analyzeArticle, createAnalyzer } from '../../../../server/src/core';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../../../../..');
 const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(root, '../shared');
 const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
 

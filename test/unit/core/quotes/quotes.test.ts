@@ -7,8 +7,8 @@
 // since the boundaries of a reported clause are fuzzy); other indirect quotes are not penalised.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticle } from '../../server/src/core';
-import type { Analysis, EntityType, Quote, QuoteKind } from '../../server/src/core/types';
+import { analyzeArticle } from '../../../../server/src/core';
+import type { Analysis, EntityType, Quote, QuoteKind } from '../../../../server/src/core/types';
 
 interface Expected {
   /** Exact span text, quotation marks included (indirect: the reported clause). */

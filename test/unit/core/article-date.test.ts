@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findArticleDate } from '../../server/src/core/articleDate';
+import { findArticleDate } from '../../../server/src/core/articleDate';
 
 const CASES: [string, string, string | undefined, string | undefined][] = [
   ['front matter', '---\ntitle: Talks\ndate: 2023-10-16\n---\nText.', undefined, '2023-10-16'],

@@ -2,26 +2,11 @@
 // no file system. This reads every module under server/src/core and fails on any such import.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { coreDir, importsOf, sourceFiles } from './imports';
 
-const coreDir = path.resolve(__dirname, '../../../server/src/core');
 const FORBIDDEN = [/^vscode$/, /^vscode-languageserver/, /^vscode-languageclient/, /^(node:)?fs(\/promises)?$/, /^(node:)?child_process$/, /^(node:)?net$/, /^(node:)?http2?$/];
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-function importsOf(source: string): string[] {
-  const out: string[] = [];
-  const re = /(?:import\s[^'"]*?from\s*|import\s*\(\s*|require\s*\(\s*|export\s[^'"]*?from\s*|import\s+)['"]([^'"]+)['"]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source))) out.push(m[1]);
-  return out;
-}
 
 test('the import scanner sees every import form (so the purity check can fail)', () => {
   const sample = `import a from 'fs';\nimport { b } from "vscode";\nconst c = require('node:fs');\nexport * from 'vscode-languageserver/node';\nimport 'child_process';\nconst d = await import('net');`;
@@ -31,7 +16,7 @@ test('the import scanner sees every import form (so the purity check can fail)',
 });
 
 test('server/src/core imports no vscode, vscode-languageserver*, node:fs or other I/O modules', () => {
-  const all = files(coreDir);
+  const all = sourceFiles(coreDir);
   assert.ok(all.length >= 10, `expected the core's modules under ${coreDir}, found ${all.length}`);
   const offences: string[] = [];
   for (const f of all) {

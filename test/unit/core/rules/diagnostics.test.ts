@@ -1,7 +1,7 @@
 // One test (or more) per diagnostic rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, spansConsistent } from './helpers';
+import { analyze, spansConsistent } from '../../helpers';
 
 const codes = (text: string, date?: string) => analyze(text, { date }).a.diagnostics;
 

@@ -2,7 +2,7 @@
 // a context that makes them countries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, spansConsistent } from './helpers';
+import { analyze, spansConsistent } from '../../helpers';
 
 const CASES: { name: string; text: string; expect: [string, string, string][]; absent?: string[] }[] = [
   // [surface text, iso3, form]

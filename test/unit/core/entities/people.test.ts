@@ -2,7 +2,7 @@
 // titles or the knowledge base, and coreference inside one article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, spansConsistent } from './helpers';
+import { analyze, spansConsistent } from '../../helpers';
 
 interface PersonCase {
   name: string;

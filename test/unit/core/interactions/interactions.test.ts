@@ -1,7 +1,7 @@
 // Who spoke to whom: one interaction per pair, with a kind and the evidence sentence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, spansConsistent } from './helpers';
+import { analyze, spansConsistent } from '../../helpers';
 
 const CASES: { name: string; text: string; pairs: [string, string, string][] }[] = [
   { name: 'X spoke to Y', text: 'Russian President Vladimir Putin spoke to Israeli Prime Minister Benjamin Netanyahu on Monday.', pairs: [['Vladimir Putin', 'Benjamin Netanyahu', 'call']] },

@@ -10,11 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzeArticle } from '../../server/src/core';
-import type { Analysis } from '../../server/src/core/types';
-import { spansConsistent } from './helpers';
+import { analyzeArticle } from '../../../server/src/core';
+import type { Analysis } from '../../../server/src/core/types';
+import { spansConsistent } from '../helpers';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../../../..');
 const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(root, '../shared');
 const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
 const SEED = existsSync(seedPath)

@@ -12,8 +12,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeArticle, createAnalyzer } from '../../server/src/core';
-import type { Analysis, Span } from '../../server/src/core/types';
+import { analyzeArticle, createAnalyzer } from '../../../server/src/core';
+import type { Analysis, Span } from '../../../server/src/core/types';
 
 const SEED = Number(process.env.NEWS_LENS_FC_SEED ?? 20261126);
 const SCALE = Number(process.env.NEWS_LENS_FC_RUNS ?? 1);

@@ -15,7 +15,7 @@ import {
   validateFixture,
   wordCount,
   type QuoteGold,
-} from '../eval/quote-fixtures';
+} from '../../../eval/quote-fixtures';
 
 const dir = quoteFixturesDir();
 const corpora = listQuoteCorpora(dir);
