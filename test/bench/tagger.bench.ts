@@ -19,7 +19,7 @@ import modelData from '../../server/data/name-tagger.json';
 import { analyzeArticle } from '../../server/src/core';
 import { defaultKnowledgeBase } from '../../server/src/core/knowledgeBase';
 import { lexicon, type Lexicon } from '../../server/src/core/lexicon';
-import { paragraphSlots, type Slot } from '../../server/src/core/mentions';
+import { paragraphSlots, type Slot } from '../../server/src/core/slots';
 import * as current from '../../server/src/core/names/features';
 import { knowledgeBaseNameWords } from '../../server/src/core/names/nameTagger';
 import * as perceptron from '../../server/src/core/names/perceptron';

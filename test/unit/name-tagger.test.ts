@@ -15,7 +15,7 @@ import { paragraphEmissions, paragraphFeatures } from '../../server/src/core/nam
 import { knowledgeBaseNameWords } from '../../server/src/core/names/nameTagger';
 import { defaultKnowledgeBase } from '../../server/src/core/knowledgeBase';
 import { lexicon } from '../../server/src/core/lexicon';
-import { paragraphSlots } from '../../server/src/core/mentions';
+import { paragraphSlots } from '../../server/src/core/slots';
 import { splitParagraphs, tokenize } from '../../server/src/core/text';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -3,7 +3,7 @@
 // gazetteers (countries, titles, organisations, the leaders knowledge base) and the position in the
 // sentence. One paragraph at a time, so the features (and the tags) are cached with the paragraph.
 import type { Lexicon } from '../lexicon';
-import type { Slot } from '../mentions';
+import type { Slot } from '../slots';
 import type { Token } from '../text';
 import type { SequenceModel } from './perceptron';
 import {
