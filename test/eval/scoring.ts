@@ -48,3 +48,15 @@ export function greedyMatch<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => n
   return g2p;
 }
 
+// Span matchers for greedyMatch: any overlap, the exact span, at least half of the longer span.
+export const anyOverlap = (g: Interval, p: Interval) => {
+  const o = overlap(g, p);
+  return o > 0 ? o : null;
+};
+export const exactSpan = (g: Interval, p: Interval) => (g.start === p.start && g.end === p.end ? 1 : null);
+/** Overlap of at least half of the longer span; the score prefers larger overlap ratios. */
+export const halfOfLonger = (g: Interval, p: Interval) => {
+  const o = overlap(g, p);
+  const longer = Math.max(g.end - g.start, p.end - p.start);
+  return longer > 0 && o / longer >= 0.5 ? o / longer : null;
+};

@@ -15,8 +15,8 @@ import { paragraphEmissions, paragraphFeatures } from '../../server/src/core/nam
 import { knowledgeBaseNameWords } from '../../server/src/core/names/nameTagger';
 import { defaultKnowledgeBase } from '../../server/src/core/knowledgeBase';
 import { lexicon } from '../../server/src/core/lexicon';
-import { paragraphSlots } from '../../server/src/core/mentions';
-import { tokenize } from '../../server/src/core/text';
+import { paragraphSlots } from '../../server/src/core/slots';
+import { splitParagraphs, tokenize } from '../../server/src/core/text';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -80,6 +80,27 @@ test('the tagger scores a paragraph exactly as its training features do (spellin
     // Twice: the second time from the spelling caches.
     for (let k = 0; k < 2; k++) assert.deepEqual([...paragraphEmissions(model, tokens, slots, lex, words)], [...emissionScores(model, paragraphFeatures(tokens, slots, lex, words))]);
   }
+});
+
+test('the run-time scores equal the training features\' on every paragraph of the shared GUM documents', () => {
+  // The context features' weights are looked up by their parts at run time, their names built only for
+  // training: every feature template, slot, shape and run position the data has goes through both.
+  const model = shippedNameModel();
+  const lex = lexicon();
+  const words = knowledgeBaseNameWords(defaultKnowledgeBase());
+  const { documents } = readGumDocuments();
+  let paragraphs = 0;
+  for (const doc of documents) {
+    for (const p of splitParagraphs(doc.text)) {
+      const tokens = tokenize(p.text);
+      const slots = paragraphSlots(p.text, tokens, lex);
+      const fast = paragraphEmissions(model, tokens, slots, lex, words);
+      const slow = emissionScores(model, paragraphFeatures(tokens, slots, lex, words));
+      assert.ok(fast.length === slow.length && fast.every((v, i) => Object.is(v, slow[i])), `${doc.id}: paragraph at ${p.start}`);
+      paragraphs++;
+    }
+  }
+  assert.ok(paragraphs > 1000, `${paragraphs} paragraphs`);
 });
 
 // Real-world patterns: the names a reader sees, their exact extent, and what is not a name.

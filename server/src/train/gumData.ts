@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lexicon } from '../core/lexicon';
 import type { KnowledgeBase } from '../core/knowledgeBase';
-import { paragraphSlots } from '../core/mentions';
+import { paragraphSlots } from '../core/slots';
 import { paragraphFeatures } from '../core/names/features';
 import { knowledgeBaseNameWords } from '../core/names/nameTagger';
 import type { TrainingSequence } from '../core/names/perceptron';

@@ -3,7 +3,7 @@
 // gazetteers (countries, titles, organisations, the leaders knowledge base) and the position in the
 // sentence. One paragraph at a time, so the features (and the tags) are cached with the paragraph.
 import type { Lexicon } from '../lexicon';
-import type { Slot } from '../mentions';
+import type { Slot } from '../slots';
 import type { Token } from '../text';
 import type { SequenceModel } from './perceptron';
 import {
@@ -43,18 +43,32 @@ interface WordInfo {
   groups: string[];
   cap: boolean;
   word: boolean;
+  // What the context features and capitalised runs ask of a word, looked up once per spelling.
+  opener: boolean;
+  /** The possessive 's. */
+  poss: boolean;
+  region: boolean;
+  regionWord: boolean;
+  det: boolean;
+  /** A role noun: a descriptor word or an actor. */
+  role: boolean;
+  speech: boolean;
+  org: boolean;
+  particle: boolean;
+  firstName: boolean;
 }
 
-interface TokenInfo extends WordInfo {
-  slot: string;
-}
+const titleSlotNames = new Map<string, string>();
 
 function slotName(s: Slot | undefined): string {
   if (!s) return 'none';
   if (s.kind !== 'phrase') return s.kind;
   const v = s.match.value;
-  if (v.type === 'title') return `title:${v.info.kind}`;
-  return v.type;
+  if (v.type !== 'title') return v.type;
+  // One string per title kind, not one per token.
+  let name = titleSlotNames.get(v.info.kind);
+  if (!name) titleSlotNames.set(v.info.kind, (name = `title:${v.info.kind}`));
+  return name;
 }
 
 const wordInfos = new Map<string, WordInfo>();
@@ -69,13 +83,26 @@ function wordInfo(t: Token, lex: Lexicon): WordInfo {
     const g = TAG_GROUPS[tag];
     if (g) groups.add(g);
   }
-  w = { lower: t.lower, shape: wordShape(t.text), groups: [...groups].sort(), cap: t.cap, word: t.word };
+  const lower = t.lower;
+  w = {
+    lower,
+    shape: wordShape(t.text),
+    groups: [...groups].sort(),
+    cap: t.cap,
+    word: t.word,
+    opener: OPENERS.has(t.text),
+    poss: /^['’]s$/i.test(t.text),
+    region: REGIONS.has(lower),
+    regionWord: REGION_WORDS.has(lower),
+    det: DETERMINERS.has(lower),
+    role: DESCRIPTOR_WORDS.has(lower) || groups.has('actor'),
+    speech: SPEECH_VERBS.has(lower),
+    org: ORGANISATION_WORDS.has(lower),
+    particle: NAME_PARTICLES.has(lower),
+    firstName: groups.has('first') || groups.has('male') || groups.has('female'),
+  };
   wordInfos.set(t.text, w);
   return w;
-}
-
-function tokenInfo(t: Token, slot: Slot | undefined, lex: Lexicon): TokenInfo {
-  return { ...wordInfo(t, lex), slot: slotName(slot) };
 }
 
 /** Lower-case words of the knowledge base's names ("putin", "netanyahu"), per knowledge base. */
@@ -95,15 +122,15 @@ export function spellingFeatures(x: WordInfo, nameWords: NameWords): string[] {
   for (const g of x.groups) f.push(`g=${g}`, `g&cap=${g}|${x.cap}`);
   if (!x.groups.length) f.push(`g=unknown|${x.cap}`);
   if (nameWords.has(x.lower)) f.push('kb');
-  if (ORGANISATION_WORDS.has(x.lower)) f.push('orgw');
+  if (x.org) f.push('orgw');
   if (GEOGRAPHIC_HEADS.has(x.lower)) f.push('geo');
   if (COMMON_CAPITALISED.has(x.lower)) f.push('commoncap');
   if (looksCommonWord(x.lower)) f.push('commonsuffix');
   if (DESCRIPTOR_WORDS.has(x.lower)) f.push('descriptor');
   if (CAPTION_WORDS.has(x.lower)) f.push('caption');
-  if (NAME_PARTICLES.has(x.lower)) f.push('particle');
+  if (x.particle) f.push('particle');
   if (SAINT_WORDS.has(x.lower)) f.push('saint');
-  if (DETERMINERS.has(x.lower)) f.push('det');
+  if (x.det) f.push('det');
   return f;
 }
 
@@ -114,56 +141,126 @@ export function neighbourFeatures(y: WordInfo, name: string, nameWords: NameWord
     f.push(`${name}sh=${y.shape}`);
     for (const g of y.groups) f.push(`${name}g=${g}`);
     if (nameWords.has(y.lower)) f.push(`${name}kb`);
-    if (ORGANISATION_WORDS.has(y.lower)) f.push(`${name}orgw`);
-    if (SPEECH_VERBS.has(y.lower)) f.push(`${name}speech`);
+    if (y.org) f.push(`${name}orgw`);
+    if (y.speech) f.push(`${name}speech`);
   }
   return f;
 }
 
+/**
+ * A context feature's name, or its start: the feature is `name`, `name + a` or `name + a + '|' + b` (see
+ * FeatureSink). Context features are the per-token work, so at run time their names are not built: their
+ * weights are looked up by the template and the parts.
+ */
+interface Template {
+  readonly id: number;
+  readonly name: string;
+}
+const TEMPLATES: Template[] = [];
+function template(name: string): Template {
+  const t = { id: TEMPLATES.length, name };
+  TEMPLATES.push(t);
+  return t;
+}
+const SLOT = template('sl=');
+const SENTENCE_START = template('ss');
+const SENTENCE_START_SHAPE = template('ss&sh=');
+const LOWER_SEEN = template('lowerseen');
+const REGION = template('region');
+const PREVIOUS_SLOT_SHAPE = template('m1sl&sh=');
+const GLUED = template('glued');
+const POSSESSIVE = template('poss');
+const RUN = template('run=');
+const RUN_FIRST = template('run&first=');
+const RUN_ORG = template('run&org=');
+const RUN_BEFORE = template('run&before=');
+const RUN_AFTER = template('run&after=');
+const RUN_SENTENCE_START = template('run&ss=');
+const NEIGHBOUR_TEMPLATES = NEIGHBOURS.map(([d, name]) => ({
+  d,
+  none: template(`${name}=none`),
+  slot: template(`${name}sl=`),
+  shapes: d === -1 || d === 1 ? template(`${name}sh&sh=`) : undefined,
+}));
+const RUN_LENGTHS = ['0', '1', '2', '3', '4'];
+
+/** Where context features go: their names (training), or their weights straight into the scores (run time). */
+interface FeatureSink {
+  /** The feature `t.name`. */
+  constant(t: Template): void;
+  /** The feature `t.name + a`. */
+  one(t: Template, a: string): void;
+  /** The feature `t.name + a + '|' + b`. */
+  two(t: Template, a: string, b: string): void;
+}
+
+class FeatureNames implements FeatureSink {
+  constructor(readonly names: string[]) {}
+  constant(t: Template): void {
+    this.names.push(t.name);
+  }
+  one(t: Template, a: string): void {
+    this.names.push(t.name + a);
+  }
+  two(t: Template, a: string, b: string): void {
+    this.names.push(`${t.name}${a}|${b}`);
+  }
+}
+
 /** Features of token i that depend on its context: slots, sentence position, runs, neighbours' shapes. */
-function contextFeatures(tokens: Token[], info: TokenInfo[], runs: (CapitalisedRun | undefined)[], lowerSeen: Set<string>, i: number): string[] {
+function contextFeatures(tokens: Token[], c: ParagraphContext, i: number, out: FeatureSink): void {
+  const { info, slots, runs, lowerSeen } = c;
+  const n = tokens.length;
   const t = tokens[i];
   const x = info[i];
-  const prev = tokens[i - 1];
-  const f: string[] = [`sl=${x.slot}`];
-  const start = !prev || prev.sentence !== t.sentence || OPENERS.has(prev.text);
-  if (start) f.push('ss', `ss&sh=${x.shape}`);
-  if (x.cap && lowerSeen.has(x.lower)) f.push('lowerseen');
-  if (REGIONS.has(x.lower)) f.push('region');
-  else if (REGION_WORDS.has(x.lower) && (REGIONS.has(`${info[i - 1]?.lower} ${x.lower}`) || REGIONS.has(`${x.lower} ${info[i + 1]?.lower}`))) f.push('region');
-  f.push(`m1sl&sh=${info[i - 1]?.slot ?? 'none'}|${x.shape}`);
-  if (t.cap && !t.spaceBefore && prev && prev.word) f.push('glued');
-  for (const [d, name] of NEIGHBOURS) {
-    const y = info[i + d];
-    if (!y) {
-      f.push(`${name}=none`);
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  out.one(SLOT, slots[i]);
+  const start = !prev || prev.sentence !== t.sentence || info[i - 1].opener;
+  if (start) {
+    out.constant(SENTENCE_START);
+    out.one(SENTENCE_START_SHAPE, x.shape);
+  }
+  if (x.cap && lowerSeen.has(x.lower)) out.constant(LOWER_SEEN);
+  if (x.region) out.constant(REGION);
+  else if (x.regionWord && (REGIONS.has(`${info[i - 1]?.lower} ${x.lower}`) || REGIONS.has(`${x.lower} ${info[i + 1]?.lower}`))) out.constant(REGION);
+  out.two(PREVIOUS_SLOT_SHAPE, i > 0 ? slots[i - 1] : 'none', x.shape);
+  if (t.cap && !t.spaceBefore && prev && prev.word) out.constant(GLUED);
+  for (const nt of NEIGHBOUR_TEMPLATES) {
+    const j = i + nt.d;
+    if (j < 0 || j >= n) {
+      out.constant(nt.none);
       continue;
     }
-    f.push(`${name}sl=${y.slot}`);
-    if (d === -1 || d === 1) f.push(`${name}sh&sh=${y.shape}|${x.shape}`);
+    out.one(nt.slot, slots[j]);
+    if (nt.shapes) out.two(nt.shapes, info[j].shape, x.shape);
   }
-  if (tokens[i + 1] && /^['’]s$/i.test(tokens[i + 1].text)) f.push('poss');
+  if (i + 1 < n && info[i + 1].poss) out.constant(POSSESSIVE);
   const r = runs[i];
   if (r) {
     const len = r.to - r.from;
     const pos = len === 1 ? 'S' : i === r.from ? 'B' : i === r.to - 1 ? 'E' : 'I';
-    f.push(`run=${Math.min(len, 4)}|${pos}`, `run&first=${pos}|${r.firstName}`, `run&org=${pos}|${r.org}`, `run&before=${pos}|${r.before}`, `run&after=${pos}|${r.after}`);
-    if (r.start) f.push(`run&ss=${pos}|${len > 1}`);
+    out.two(RUN, RUN_LENGTHS[Math.min(len, 4)], pos);
+    out.two(RUN_FIRST, pos, String(r.firstName));
+    out.two(RUN_ORG, pos, String(r.org));
+    out.two(RUN_BEFORE, pos, r.before);
+    out.two(RUN_AFTER, pos, r.after);
+    if (r.start) out.two(RUN_SENTENCE_START, pos, String(len > 1));
   }
-  return f;
 }
 
 interface ParagraphContext {
-  info: TokenInfo[];
+  info: WordInfo[];
+  slots: string[];
   runs: (CapitalisedRun | undefined)[];
   lowerSeen: Set<string>;
 }
 
-function paragraphContext(tokens: Token[], slots: Slot[], lex: Lexicon): ParagraphContext {
-  const info = tokens.map((t, i) => tokenInfo(t, slots[i], lex));
+function paragraphContext(tokens: Token[], info: WordInfo[], slots: Slot[]): ParagraphContext {
+  const names = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) names[i] = slotName(slots[i]);
   const lowerSeen = new Set<string>();
-  for (const t of tokens) if (t.word && !t.cap) lowerSeen.add(t.lower);
-  return { info, runs: capitalisedRuns(tokens, info), lowerSeen };
+  for (const x of info) if (x.word && !x.cap) lowerSeen.add(x.lower);
+  return { info, slots: names, runs: capitalisedRuns(tokens, info, names), lowerSeen };
 }
 
 /**
@@ -171,20 +268,17 @@ function paragraphContext(tokens: Token[], slots: Slot[], lex: Lexicon): Paragra
  * `lowerSeen` are the words the paragraph also writes in lower case (a capitalised common word at a sentence start).
  */
 export function paragraphFeatures(tokens: Token[], slots: Slot[], lex: Lexicon, nameWords: NameWords): string[][] {
-  const { info, runs, lowerSeen } = paragraphContext(tokens, slots, lex);
+  const c = paragraphContext(tokens, tokens.map((t) => wordInfo(t, lex)), slots);
   return tokens.map((_, i) => {
-    const f = [...spellingFeatures(info[i], nameWords), ...contextFeatures(tokens, info, runs, lowerSeen, i)];
-    for (const [d, name] of NEIGHBOURS) if (info[i + d]) f.push(...neighbourFeatures(info[i + d], name, nameWords));
+    const f = spellingFeatures(c.info[i], nameWords);
+    contextFeatures(tokens, c, i, new FeatureNames(f));
+    for (const [d, name] of NEIGHBOURS) if (c.info[i + d]) f.push(...neighbourFeatures(c.info[i + d], name, nameWords));
     return f;
   });
 }
 
-interface ScoreCache {
-  nameWords: NameWords;
-  spelling: Map<string, Float64Array>;
-  neighbour: Map<string, Float64Array>[];
-}
-const scoreCaches = new WeakMap<SequenceModel, ScoreCache[]>();
+/** A feature's weights, one per label; null when the model does not have the feature. */
+type Row = Float64Array | null;
 
 function sumWeights(model: SequenceModel, features: string[]): Float64Array {
   const L = model.labels.length;
@@ -196,40 +290,135 @@ function sumWeights(model: SequenceModel, features: string[]): Float64Array {
   return out;
 }
 
+/** Run time: context features' weights summed per token, each looked up once by its template and parts. */
+class ContextScores implements FeatureSink {
+  /** The current token's sum (added in the order of `contextFeatures`, as `sumWeights` would). */
+  readonly sum: Float64Array;
+  private readonly constants: (Row | undefined)[] = [];
+  private readonly ones: Map<string, Row>[] = TEMPLATES.map(() => new Map());
+  private readonly twos: Map<string, Map<string, Row>>[] = TEMPLATES.map(() => new Map());
+  private size = 0;
+
+  constructor(private readonly model: SequenceModel) {
+    this.sum = new Float64Array(model.labels.length);
+  }
+
+  private row(name: string): Row {
+    const w = this.model.weights.get(name);
+    return w ? Float64Array.from(w) : null;
+  }
+
+  private add(r: Row): void {
+    if (!r) return;
+    const s = this.sum;
+    for (let y = 0; y < s.length; y++) s[y] += r[y];
+  }
+
+  constant(t: Template): void {
+    let r = this.constants[t.id];
+    if (r === undefined) r = this.constants[t.id] = this.row(t.name);
+    this.add(r);
+  }
+
+  one(t: Template, a: string): void {
+    const m = this.ones[t.id];
+    let r = m.get(a);
+    if (r === undefined) {
+      m.set(a, (r = this.row(t.name + a)));
+      this.size++;
+    }
+    this.add(r);
+  }
+
+  two(t: Template, a: string, b: string): void {
+    const byA = this.twos[t.id];
+    let m = byA.get(a);
+    if (!m) byA.set(a, (m = new Map()));
+    let r = m.get(b);
+    if (r === undefined) {
+      m.set(b, (r = this.row(`${t.name}${a}|${b}`)));
+      this.size++;
+    }
+    this.add(r);
+  }
+
+  /** Shapes and punctuation are open sets: past `max` entries, start again. */
+  bound(max: number): void {
+    if (this.size <= max) return;
+    for (const m of this.ones) m.clear();
+    for (const m of this.twos) m.clear();
+    this.size = 0;
+  }
+}
+
+/** A spelling's own scores: its spelling features, and what it gives each neighbour (m2, m1, p1, p2). */
+interface WordScores {
+  info: WordInfo;
+  spelling: Float64Array;
+  neighbour: Float64Array[];
+}
+
+interface Scorer {
+  nameWords: NameWords;
+  words: Map<string, WordScores>;
+  context: ContextScores;
+}
+const scorers = new WeakMap<SequenceModel, Scorer[]>();
+
+function scorer(model: SequenceModel, nameWords: NameWords): Scorer {
+  let list = scorers.get(model);
+  if (!list) scorers.set(model, (list = []));
+  let s = list.find((c) => c.nameWords === nameWords);
+  if (!s) list.push((s = { nameWords, words: new Map(), context: new ContextScores(model) }));
+  return s;
+}
+
+function wordScores(model: SequenceModel, s: Scorer, t: Token, lex: Lexicon): WordScores {
+  let w = s.words.get(t.text);
+  if (!w) {
+    const info = wordInfo(t, lex);
+    w = {
+      info,
+      spelling: sumWeights(model, spellingFeatures(info, s.nameWords)),
+      neighbour: NEIGHBOURS.map(([, name]) => sumWeights(model, neighbourFeatures(info, name, s.nameWords))),
+    };
+    s.words.set(t.text, w);
+  }
+  return w;
+}
+
 /**
- * Emission scores of a paragraph's tokens, the same sums as over `paragraphFeatures` but with the features
- * that depend on a spelling alone summed once per spelling and model (words repeat: this is most of the work).
+ * Emission scores of a paragraph's tokens, the same sums as over `paragraphFeatures` (in the same order: the
+ * spelling features, the context features, the neighbours'), with the features that depend on a spelling
+ * alone summed once per spelling and model (words repeat: this was most of the work), and the context
+ * features' weights looked up by their parts without building their names.
  */
 export function paragraphEmissions(model: SequenceModel, tokens: Token[], slots: Slot[], lex: Lexicon, nameWords: NameWords): Float64Array {
-  let caches = scoreCaches.get(model);
-  if (!caches) scoreCaches.set(model, (caches = []));
-  let cache = caches.find((c) => c.nameWords === nameWords);
-  if (!cache) caches.push((cache = { nameWords, spelling: new Map(), neighbour: NEIGHBOURS.map(() => new Map()) }));
-  if (cache.spelling.size > 100_000) {
-    cache.spelling.clear();
-    for (const m of cache.neighbour) m.clear();
-  }
-  const { info, runs, lowerSeen } = paragraphContext(tokens, slots, lex);
+  const s = scorer(model, nameWords);
+  if (s.words.size > 100_000) s.words.clear();
+  s.context.bound(100_000);
+  const n = tokens.length;
   const L = model.labels.length;
-  const scores = new Float64Array(tokens.length * L);
-  const add = (base: number, v: Float64Array) => {
-    for (let y = 0; y < L; y++) scores[base + y] += v[y];
-  };
-  for (let i = 0; i < tokens.length; i++) {
+  const words = new Array<WordScores>(n);
+  const info = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) info[i] = (words[i] = wordScores(model, s, tokens[i], lex)).info;
+  const c = paragraphContext(tokens, info, slots);
+  const ctx = s.context;
+  const sum = ctx.sum;
+  const scores = new Float64Array(n * L);
+  for (let i = 0; i < n; i++) {
     const base = i * L;
-    const text = tokens[i].text;
-    let sp = cache.spelling.get(text);
-    if (!sp) cache.spelling.set(text, (sp = sumWeights(model, spellingFeatures(info[i], nameWords))));
-    add(base, sp);
-    add(base, sumWeights(model, contextFeatures(tokens, info, runs, lowerSeen, i)));
-    NEIGHBOURS.forEach(([d, name], k) => {
-      const y = info[i + d];
-      if (!y) return;
-      const key = tokens[i + d].text;
-      let nb = cache!.neighbour[k].get(key);
-      if (!nb) cache!.neighbour[k].set(key, (nb = sumWeights(model, neighbourFeatures(y, name, nameWords))));
-      add(base, nb);
-    });
+    const sp = words[i].spelling;
+    for (let y = 0; y < L; y++) scores[base + y] = sp[y];
+    sum.fill(0);
+    contextFeatures(tokens, c, i, ctx);
+    for (let y = 0; y < L; y++) scores[base + y] += sum[y];
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const j = i + NEIGHBOURS[k][0];
+      if (j < 0 || j >= n) continue;
+      const nb = words[j].neighbour[k];
+      for (let y = 0; y < L; y++) scores[base + y] += nb[y];
+    }
   }
   return scores;
 }
@@ -249,37 +438,30 @@ interface CapitalisedRun {
 }
 
 /** Runs of adjacent capitalised words (with particles inside), and what surrounds them. */
-function capitalisedRuns(tokens: Token[], info: TokenInfo[]): (CapitalisedRun | undefined)[] {
+function capitalisedRuns(tokens: Token[], info: WordInfo[], slots: string[]): (CapitalisedRun | undefined)[] {
   const out: (CapitalisedRun | undefined)[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].cap || !tokens[i].word) continue;
     let j = i + 1;
-    while (j < tokens.length && tokens[j].start - tokens[j - 1].end === 1 && tokens[j].word && (tokens[j].cap || (NAME_PARTICLES.has(tokens[j].lower) && tokens[j + 1]?.cap))) j++;
-    const prev = tokens[i - 1];
-    const prevInfo = info[i - 1];
-    const next = tokens[j];
+    while (j < tokens.length && tokens[j].start - tokens[j - 1].end === 1 && tokens[j].word && (tokens[j].cap || (info[j].particle && tokens[j + 1]?.cap))) j++;
+    const prev = i > 0 ? tokens[i - 1] : undefined;
+    const next = j < tokens.length ? tokens[j] : undefined;
     const before = !prev
       ? 'none'
-      : prevInfo.slot.startsWith('title') ? 'title'
-      : DETERMINERS.has(prev.lower) ? 'det'
-      : DESCRIPTOR_WORDS.has(prev.lower) || prevInfo.groups.includes('actor') ? 'role'
+      : slots[i - 1].startsWith('title') ? 'title'
+      : info[i - 1].det ? 'det'
+      : info[i - 1].role ? 'role'
       : prev.word ? (prev.cap ? 'cap' : 'lower')
-      : OPENERS.has(prev.text) ? 'open' : prev.text;
+      : info[i - 1].opener ? 'open' : prev.text;
     const after = !next
       ? 'none'
-      : SPEECH_VERBS.has(next.lower) ? 'speech'
-      : /^['’]s$/i.test(next.text) ? 'poss'
+      : info[j].speech ? 'speech'
+      : info[j].poss ? 'poss'
       : next.word ? (next.cap ? 'cap' : next.lower === 'who' ? 'who' : 'lower')
       : next.text === ',' ? ',' : next.text === '.' ? '.' : 'punct';
-    const run: CapitalisedRun = {
-      from: i,
-      to: j,
-      firstName: info[i].groups.includes('first') || info[i].groups.includes('male') || info[i].groups.includes('female'),
-      org: tokens.slice(i, j).some((t) => ORGANISATION_WORDS.has(t.lower)),
-      before,
-      after,
-      start: !prev || prev.sentence !== tokens[i].sentence || OPENERS.has(prev.text),
-    };
+    let org = false;
+    for (let k = i; k < j && !org; k++) org = info[k].org;
+    const run: CapitalisedRun = { from: i, to: j, firstName: info[i].firstName, org, before, after, start: !prev || prev.sentence !== tokens[i].sentence || info[i - 1].opener };
     for (let k = i; k < j; k++) out[k] = run;
     i = j - 1;
   }

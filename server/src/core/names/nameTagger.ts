@@ -5,7 +5,7 @@
 import modelData from '../../../data/name-tagger.json';
 import type { KnowledgeBase } from '../knowledgeBase';
 import type { Lexicon } from '../lexicon';
-import type { Slot } from '../mentions';
+import type { Slot } from '../slots';
 import type { Token } from '../text';
 import { paragraphEmissions, type NameWords } from './features';
 import { deserializeModel, viterbi, type SequenceModel, type SerializedModel } from './perceptron';

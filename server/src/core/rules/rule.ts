@@ -1,9 +1,9 @@
 // A diagnostic rule reads the finished analysis and reports problems. One rule per file, each with a
 // stable code that the README documents under #diagnostic-<code>.
-import type { AmbiguousSpeaker } from '../attribution';
-import type { EntityTable } from '../entities';
+import type { AmbiguousSpeaker } from '../attribution/context';
+import type { EntityTable } from '../entities/table';
 import type { KnowledgeBase } from '../knowledgeBase';
-import type { StrayMark } from '../quotes';
+import type { StrayMark } from '../quotes/scan';
 import type { Diagnostic, Quote, Severity } from '../types';
 
 export interface RuleContext {

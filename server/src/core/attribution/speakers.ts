@@ -1,0 +1,226 @@
+// Who a speaker phrase names: a person or organisation inside it, a person it stands in apposition to, an
+// organisation whose name includes a country ("The Moscow Times"), whoever put out "the statement", the
+// organisation just named ("the ministry", "a spokesman"), a group of unnamed people ("officials"), or a
+// pronoun (pronouns.ts).
+import type { ResolvedMention } from '../entities/table';
+import { firstTokenAtOrAfter, type AttributionContext, type Resolved } from './context';
+import { ORGANISATION_NOUNS, phraseFacts } from './phraseFacts';
+import { resolvePronoun } from './pronouns';
+
+const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
+const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
+const ACRONYM_PHRASE_RE = /^(?:[Tt]he\s+)?([A-Z][A-Za-z.&]{1,9})$/;
+// An organisation or media noun followed by capitalised words to the end of the phrase: "the firm Secunia.com".
+const ORGANISATION_NAMED_RE = /\b(\p{Ll}+)\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,3})$/u;
+// Nouns before an outlet's name: "state media KCNA", "the tabloid Bild".
+const MEDIA_NOUNS = new Set(['media', 'outlet', 'daily', 'paper', 'tabloid', 'magazine', 'station', 'television', 'agency', 'broadcaster', 'newspaper', 'website', 'site', 'portal', 'weekly']);
+// Organisation nouns that any organisation can stand behind; the others name their kind.
+const GENERIC_ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'organisation', 'organization', 'association', 'body', 'coalition', 'alliance', 'network', 'campaign', 'charity', 'foundation', 'government', 'administration', 'office', 'operator', 'developer', 'manufacturer', 'retailer', 'carrier', 'insurer', 'utility', 'watchdog', 'regulator', 'club', 'team']);
+
+/** Resolves a speaker phrase to an entity. */
+export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end: number }, quoteStart: number, cueVerb: string): Resolved | undefined {
+  if (np.end <= np.start) return undefined;
+  // "A letter seen by Sky News says": who saw or obtained it did not say it.
+  const agent = AGENT_RE.exec(ctx.text.slice(np.start, np.end));
+  if (agent) np = { start: np.start, end: np.start + agent.index };
+  // "Professor Cres Eastman, of the Centre for …, says": the phrase after the comma modifies the name before it.
+  if (POSTMODIFIER_RE.test(ctx.text.slice(np.start, np.start + 6)) && maybeAppositive(ctx, np)) {
+    const owner = appositivePerson(ctx, np);
+    if (owner) return { entityId: owner.entityId, mention: ctx.span(owner.start, owner.end), via: 'cue' };
+  }
+  const inside = ctx.mentionsIn(np.start, np.end);
+  const pick = (ms: ResolvedMention[]) =>
+    ms.find((m) => m.type === 'organization' && ctx.entity(m.entityId).speaksFor) ??
+    [...ms].reverse().find((m) => m.type === 'person') ??
+    ms.find((m) => m.type === 'organization') ??
+    ms.find((m) => m.type === 'country' && m.form !== 'demonym');
+  const direct = pick(inside);
+  // A description in apposition to a name speaks for the person named: the appositive wins over an
+  // organisation or place inside the description ("a representative for the Sheriff's office").
+  if (!direct || direct.type !== 'person') {
+    const appos = maybeAppositive(ctx, np) && describesAPerson(ctx, np) ? appositivePerson(ctx, np) : undefined;
+    if (appos) return { entityId: appos.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+  }
+  const named = direct && (direct.type === 'country' || direct.type === 'organization') ? organisationNamedBy(ctx, np, direct) : undefined;
+  if (named) return named;
+  if (direct) return { entityId: direct.entityId, mention: ctx.span(direct.start, direct.end), via: 'cue' };
+  const surface = ctx.text.slice(np.start, np.end);
+  // "the CFA" after "the Coastal Fisheries Authority (CFA)": that organisation; an acronym the article does
+  // not spell out ("the RCMP said") is an organisation's name; an acronym is never a description of someone.
+  const acronym = ACRONYM_PHRASE_RE.exec(surface);
+  if (acronym && /[A-Z].*[A-Z]/.test(acronym[1])) {
+    const id = ctx.table.acronyms.get(acronym[1]);
+    const start = np.end - acronym[1].length;
+    if (!id) return lateOrganisation(ctx, start, np.end);
+    ctx.addLateMention(ctx.entity(id), { start, end: np.end, text: acronym[1], form: 'acronym' });
+    return { entityId: id, mention: ctx.span(start, np.end), via: 'cue' };
+  }
+  // "The Internet security firm Secunia.com", "state media KCNA": the capitalised words after an
+  // organisation or media noun name an organisation.
+  const firm = ORGANISATION_NAMED_RE.exec(surface);
+  if (firm && (ORGANISATION_NOUNS.has(firm[1].toLowerCase()) || MEDIA_NOUNS.has(firm[1].toLowerCase()))) {
+    const start = np.start + firm.index + firm[0].length - firm[2].length;
+    return lateOrganisation(ctx, start, start + firm[2].length);
+  }
+  const f = phraseFacts(ctx.lex, surface);
+  if (f.writer) return undefined;
+  if (f.pronoun) return resolvePronoun(ctx, np, f.pronoun);
+  // "the statement", "a spokesman", "officials": whoever the article says put it out.
+  if (f.statement) {
+    const owner = statementOwner(ctx, quoteStart, np.start);
+    if (owner) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+  }
+  // "the group", "the ministry": the organisation last named.
+  // A specific noun names its kind ("the ministry": an organisation called a ministry), a generic one ("the
+  // group", "the company") any organisation. None named: the organisation speaks unnamed ("police", "the court").
+  if (f.organisation) {
+    const noun = f.organisationNoun;
+    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && (!noun || GENERIC_ORGANISATION_NOUNS.has(noun) || ctx.entity(m.entityId).name.toLowerCase().includes(noun)));
+    if (org) return { entityId: org.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+    return f.group || np.end - np.start < 40 ? groupSpeaker(ctx, np) : undefined;
+  }
+  // An unnamed spokesperson speaks for the organisation just named ("a spokesman said" after the ministry).
+  if (f.spokesperson) {
+    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && !ctx.entity(m.entityId).speaksFor, 2);
+    if (org) return { entityId: org.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+    return groupSpeaker(ctx, np);
+  }
+  // Unnamed people and groups speak for themselves: "officials", "a spokesperson", "experts", "the authors".
+  if (f.group) return groupSpeaker(ctx, np);
+  // "the 61-year-old singer", "his lawyer": a description of someone already named — the person last named.
+  if (f.description) {
+    const person = ctx.nearest(np.start, (m) => m.type === 'person');
+    if (person) return { entityId: person.entityId, mention: ctx.span(np.start, np.end), via: 'pronoun' };
+  }
+  void cueVerb;
+  return undefined;
+}
+
+/**
+ * "reported The Moscow Times": a capitalised name around a country or capital is an organisation's name
+ * (a newspaper, a broadcaster), not the country.
+ */
+function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: number }, inner: ResolvedMention): Resolved | undefined {
+  // Only a capitalised word right before or after the inner mention can make a longer name.
+  const left = inner.start > np.start && /\p{Lu}[\p{L}.&'-]*\s$/u.test(ctx.text.slice(Math.max(np.start, inner.start - 16), inner.start));
+  const right = inner.end < np.end && /^\s\p{Lu}/u.test(ctx.text.slice(inner.end, inner.end + 2));
+  if (!left && !right) return undefined;
+  const toks = ctx.text.slice(np.start, np.end);
+  const m = /(?:^|\s)((?:The\s)?(?:\p{Lu}[\p{L}.&'-]*\s?)+)/u.exec(toks);
+  if (!m) return undefined;
+  const lead = /^(?:A|An)\s+/.exec(m[1])?.[0].length ?? 0;
+  const start = np.start + m.index + (m[0].length - m[1].length) + lead;
+  const end = start + m[1].trimEnd().length - lead;
+  if (start > inner.start || end < inner.end || (start === inner.start && end === inner.end)) return undefined;
+  const words = ctx.text.slice(start, end).split(/\s+/);
+  if (words.length < 2 || (words.length === 2 && words[0] === 'The')) return undefined;
+  return lateOrganisation(ctx, start, end);
+}
+
+/** An organisation a speaker phrase names that the paragraph pass did not know (made once per name). */
+function lateOrganisation(ctx: AttributionContext, start: number, end: number): Resolved {
+  const name = ctx.text.slice(start, end);
+  const id = `org:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+  let e = ctx.table.byId.get(id);
+  if (!e) {
+    e = { id, type: 'organization', name, mentions: [] };
+    ctx.table.entities.push(e);
+    ctx.table.byId.set(id, e);
+  }
+  ctx.addLateMention(e, { start, end, text: name, form: 'name' });
+  return { entityId: e.id, mention: ctx.span(start, end), via: 'cue' };
+}
+
+/**
+ * A speaker phrase headed by a plural or role noun that names no one in the article ("officials",
+ * "a senior official", "the report's authors", "local residents"): its own speaker entity, never the nearest
+ * name. Singular role nouns with "the" ("the minister") are descriptions of someone named, not groups.
+ */
+function groupSpeaker(ctx: AttributionContext, np: { start: number; end: number }): Resolved {
+  const surface = ctx.text.slice(np.start, np.end);
+  const name = surface.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase());
+  const key = name.toLowerCase().replace(/^(?:the|a|an|one|some|several|many)\s+/, '');
+  let e = ctx.groups.get(key);
+  if (!e) {
+    e = { id: `group:${key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`, type: 'person', name, group: true, mentions: [] };
+    if (ctx.table.byId.has(e.id)) e.id += '-group';
+    ctx.groups.set(key, e);
+    ctx.table.entities.push(e);
+    ctx.table.byId.set(e.id, e);
+  }
+  ctx.addLateMention(e, { start: np.start, end: np.end, text: surface, form: 'description' });
+  return { entityId: e.id, mention: ctx.span(np.start, np.end), via: 'cue' };
+}
+
+/** The speaker named somewhere in the clause before a cue: the last person, else organisation, else country. */
+export function lastNamedIn(ctx: AttributionContext, wide: { start: number; end: number }): Resolved | undefined {
+  const ms = ctx.table.range(wide.start, wide.end).filter((m) => m.start >= wide.start && m.end <= wide.end);
+  const m = [...ms].reverse().find((x) => x.type === 'person') ?? [...ms].reverse().find((x) => x.type === 'organization') ?? [...ms].reverse().find((x) => x.type === 'country' && x.form !== 'demonym');
+  return m ? { entityId: m.entityId, mention: ctx.span(m.start, m.end), via: 'cue' } : undefined;
+}
+
+/** A comma right before or after the phrase: the only places an appositive can be. */
+function maybeAppositive(ctx: AttributionContext, np: { start: number; end: number }): boolean {
+  const before = ctx.text.slice(Math.max(0, np.start - 3), np.start);
+  return /,\s*$/.test(before) || /^\s*,/.test(ctx.text.slice(np.end, np.end + 3));
+}
+
+/** "a representative for the Sheriff's office", "the team's coach": a phrase headed by a role noun. */
+function describesAPerson(ctx: AttributionContext, np: { start: number; end: number }): boolean {
+  return phraseFacts(ctx.lex, ctx.text.slice(np.start, np.end)).describesAPerson;
+}
+
+/**
+ * A person the speaker phrase describes in an appositive: "Steve Whitmore, [a representative for the
+ * Sheriff's office], told …" or "[the Afghan team's coach], Alireza Mehraban, said …".
+ */
+function appositivePerson(ctx: AttributionContext, np: { start: number; end: number }): ResolvedMention | undefined {
+  const before = ctx.text.slice(Math.max(0, np.start - 3), np.start);
+  if (/,\s*$/.test(before)) {
+    const ms = ctx.table.range(Math.max(0, np.start - 120), np.start).filter((m) => m.type === 'person' && !ctx.entity(m.entityId).group);
+    const m = ms[ms.length - 1];
+    if (m && /^\s*,\s*$/.test(ctx.text.slice(m.end, np.start))) return m;
+  }
+  const after = /^\s*,\s*/.exec(ctx.text.slice(np.end, np.end + 4));
+  if (after) {
+    const at = np.end + after[0].length;
+    const m = ctx.table.range(at, at + 80).find((x) => x.start === at && x.type === 'person' && !ctx.entity(x.entityId).group);
+    if (m && /^\s*,/.test(ctx.text.slice(m.end, m.end + 3))) return m;
+  }
+  return undefined;
+}
+
+/** Who put out "the statement": the first organisation or person in a recent sentence that mentions one. */
+function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: number): ResolvedMention | undefined {
+  const p = ctx.paraIndexAt(npStart);
+  const limit = Math.min(quoteStart, npStart);
+  for (let pp = p; pp >= Math.max(0, p - 3); pp--) {
+    // The last few hundred tokens before the quote, walked back sentence by sentence.
+    const all = ctx.abs(pp);
+    const end = firstTokenAtOrAfter(all, limit);
+    const toks = all.slice(Math.max(0, end - 400), end);
+    for (let k = toks.length - 1; k >= 0; ) {
+      let from = k;
+      while (from > 0 && toks[from - 1].sent === toks[k].sent) from--;
+      const st = toks.slice(from, k + 1);
+      k = from - 1;
+      const noun = st.find((x) => ctx.lex.statementNouns.has(x.t.lower));
+      if (!noun) continue;
+      // The one whose statement it is: named right before the noun ("the Kremlin statement",
+      // "Netanyahu's Office also put out a statement"), not a source cited earlier ("According to Fox News").
+      const ms = ctx.mentionsIn(st[0].s, noun.s).filter((m) => m.start < quoteStart && m.end <= noun.s && (m.type !== 'country' || m.form !== 'demonym'));
+      const owner = ms
+        .filter((m) => m.type === 'organization' || m.type === 'person')
+        .sort((a, b) => b.end - a.end || (a.type === 'organization' ? -1 : 1))[0];
+      if (owner) return owner;
+    }
+  }
+  return undefined;
+}
+
+/** A person or organisation named anywhere in the speaker phrase (the last one). */
+export function speakerNamedIn(ctx: AttributionContext, np: { start: number; end: number }): Resolved | undefined {
+  const ms = ctx.table.range(np.start, np.end).filter((m) => m.start >= np.start && m.end <= np.end && (m.type !== 'country' || m.form !== 'demonym'));
+  const m = [...ms].reverse().find((x) => x.type === 'person') ?? [...ms].reverse().find((x) => x.type !== 'person');
+  return m ? { entityId: m.entityId, mention: ctx.span(m.start, m.end), via: 'cue' } : undefined;
+}

@@ -1,0 +1,214 @@
+// The rules' reading of a run of capitalised words: a person's name (with the title words before it), an
+// organisation, a place, or nothing — and the evidence for a person (a known first name, initials, a
+// romanised East Asian name, a speech verb after it, a name right after an organisation's).
+import type { KnowledgeBase } from '../knowledgeBase';
+import type { Lexicon } from '../lexicon';
+import { adjacent, isCommonCapitalised, NAME_TAGS, NON_NAME_TAGS, OPENING_PUNCT, PLACE_ORG_TAGS, type Slot } from '../slots';
+import type { Token } from '../text';
+import {
+  COMMON_CAPITALISED, COMMON_WORD_FIRST_NAMES, DETERMINERS, EPONYM_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_HEADS, looksCommonWord,
+  ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
+} from '../vocabulary';
+import { nameCandidate, type Candidate } from './candidates';
+import { orgCandidate } from './organisations';
+import { titlePrefix } from './titles';
+
+/** compromise's lexicon tags, with the everyday words it lacks read as nouns. */
+export function wordTags(lex: Lexicon, lower: string): string[] {
+  const tags = lex.tagsOf(lower);
+  if (tags.length) return tags;
+  if (COMMON_CAPITALISED.has(lower) || looksCommonWord(lower)) return ['Noun'];
+  // A compound ending in a common word ("Prize-winner", "Nobel-laureate") is no name; short syllables
+  // ("Ki-moon", "Jae-in") may be parts of romanised names.
+  const tail = lower.slice(lower.lastIndexOf('-') + 1);
+  if (tail !== lower && tail.length >= 5 && lex.tagsOf(tail).some((t) => NON_NAME_TAGS.has(t)) && !lex.tagsOf(tail).some((t) => NAME_TAGS.has(t)))
+    return ['Noun'];
+  return tags;
+}
+
+/**
+ * Classifies a run of capitalised tokens [i, j): drops sentence-initial common words, then decides whether
+ * what remains is a person's name (with the title words before it) or something else.
+ */
+export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: number, lex: Lexicon, kb: KnowledgeBase, afterPerson = false): Candidate[] | undefined {
+  // Trim common words at the start of a sentence or after an opening quote: "During", "The", "Meanwhile".
+  while (i < j && isCommonCapitalised(tokens, i, lex) && !nameStartEvidence(tokens, i, j, lex)) i++;
+  while (j > i && slots[j - 1].kind === 'particle') j--;
+  if (i >= j) return undefined;
+  const words = tokens.slice(i, j);
+  const lowers = words.map((w) => w.lower);
+  // Organisations and places, not people.
+  // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORGANISATION_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
+  const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
+  // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
+  if (lowers.length === 1 && orgWordAt === 0) return undefined;
+  // "Gaza Strip", "West Bank", "Red Sea", "Golan Heights": places, neither people nor organisations.
+  if (lowers.length > 1 && GEOGRAPHIC_HEADS.has(lowers[lowers.length - 1])) return undefined;
+  if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORGANISATION_WORDS.has(lowers[1]))) {
+    // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
+    const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
+    if (person) return [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person];
+    const eponym = eponymName(tokens, i, orgWordAt, lex);
+    return eponym ? [...orgCandidate(tokens, i, j).map((o) => ({ ...o, eponymStart: eponym.start })), eponym] : orgCandidate(tokens, i, j);
+  }
+  if (words.length >= 2 && SAINT_WORDS.has(lowers[0])) return undefined;
+  const title = titlePrefix(tokens, slots, i, lex);
+  const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
+  const kbHits = kb.lookup(nameText);
+  const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
+  const base: Candidate = {
+    kind: 'maybe-person',
+    form: 'name',
+    start: tokens[i].start,
+    end: tokens[j - 1].end,
+    sentence: tokens[i].sentence,
+    tokenFrom: i,
+    tokenTo: j,
+    nameTokens: words.map((w) => w.text),
+    title,
+    iso3: title?.country,
+  };
+  if (fullKb) return [{ ...base, kind: 'person', kbId: fullKb.id, evidence: 'knowledge-base' }];
+  const tags = lowers.map((w) => wordTags(lex, w));
+  // compromise knows many multi-word places and organisations ("San Francisco", "New York").
+  if (words.length > 1 && !title && lex.tagsOf(lowers.join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
+  const firstIsFirstName = lex.isFirstName(lowers[0]) && !tags[0].some((t) => t === 'Place' || t === 'Country' || t === 'City');
+  const personTitle = title && title.office !== '' ? true : !!title;
+  const placeOrOrg = tags.every((ts) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t)));
+  if (placeOrOrg && !personTitle) return undefined;
+  if (personTitle) return [{ ...base, kind: 'person', evidence: 'title' }];
+  if (words.length >= 2 && firstIsFirstName) return [{ ...base, kind: 'person', evidence: 'first-name' }];
+  const startEvidence = words.length === 2 ? nameStartEvidence(tokens, i, j, lex) : undefined;
+  if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
+  if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
+  const context = speechContext(tokens, i, j);
+  const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORGANISATION_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
+  const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
+  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
+    return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
+  // Mid-sentence, capitals mark a name even when a part is also a common word ("Dean Kamen", "Dries Mertens").
+  const nameish = (ts: string[]) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t));
+  const placeish = (ts: string[]) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t));
+  // …but only with some evidence beyond the capitals: a speech verb after it, a surname-like last word
+  // that compromise knows as a name, or a surname-like last word in a list of people ("Romelu Lukaku,
+  // Yannick Carrasco, and Dries Mertens") or before a past-tense verb ("Dries Mertens scored").
+  const next = tokens[j];
+  // The last word must look like a surname in every case: "the Department of Health and Social Care said".
+  const lastIsSurname = surnameLike(words[words.length - 1], lex);
+  const personContext = afterPerson || (!!next && adjacent(tokens, j - 1, j) && lex.tagsOf(next.lower).includes('PastTense'));
+  if (words.length >= 2 && words.length <= 3 && !acronymInside && !atSentenceStart(tokens, i) && !tags.some(placeish) && !lowers.some(looksCommonWord) &&
+      lastIsSurname && (context || personContext || tags[tags.length - 1].some((t) => NAME_TAGS.has(t)) || (tags[tags.length - 1].length === 0 && tags[0].some((t) => t === 'Noun' || t === 'PresentTense') && lex.isFirstName(lowers[0]))))
+    return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'capitals' }];
+  void nameish;
+  if (words.length >= 3) {
+    // "Texas Arlington Amneh Jafari": a two- or three-word name after a place or organisation's name.
+    const person = trailingName(tokens, i, j, 0, lex, kb);
+    if (person) return [person];
+  }
+  if (words.length === 1 && tokens[i - 1]?.lower === 'the' && GOVERNMENT_HEADS.has(tokens[j]?.lower ?? '') && surnameLike(words[0], lex) &&
+      !tags[0].some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
+    return [{ ...base, kind: 'person', evidence: 'government' }];
+  if (words.length === 1 && tags[0].some((t) => t === 'LastName' || t === 'Person' || t === 'FirstName' || t === 'MaleName' || t === 'FemaleName'))
+    return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'lexicon' }];
+  if (words.length === 1 && allUnknownOrNames && !/^\p{Lu}+$/u.test(words[0].text))
+    return [{ ...base, kind: 'maybe-person', evidence: context ? 'speech' : 'unknown-word' }];
+  return undefined;
+}
+
+// Romanised East Asian given names: two short syllables joined by a hyphen ("Joo-Ho", "Jae-in", "Lung-bin").
+const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{1,5}$/u;
+
+/** A surname-like word: unknown to the lexicon (and not a common word by its ending) or a known surname. */
+function surnameLike(t: Token, lex: Lexicon): boolean {
+  if (!t.cap || ORGANISATION_WORDS.has(t.lower) || !/\p{Ll}/u.test(t.text)) return false;
+  const tags = wordTags(lex, t.lower);
+  return tags.length === 0 ? !looksCommonWord(t.lower) : tags.some((x) => x === 'LastName' || x === 'Person');
+}
+
+/**
+ * Evidence that the token at i starts a two-word person's name although the lexicon reads it as a common word:
+ * a first name compromise lacks ("Dean Kamen"), a family name before a romanised East Asian given name
+ * ("Park Joo-Ho", "Moon Jae-in"), or initials written without dots ("AS Heagle").
+ */
+function nameStartEvidence(tokens: Token[], i: number, j: number, lex: Lexicon): string | undefined {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= j || DETERMINERS.has(t.lower) || t.lower === 'i' || !adjacent(tokens, i, i + 1)) return undefined;
+  const tags = lex.tagsOf(t.lower);
+  if (tags.some((x) => PLACE_ORG_TAGS.has(x))) return undefined;
+  if (COMMON_WORD_FIRST_NAMES.has(t.lower) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && surnameLike(next, lex)) return 'first-name';
+  if (HYPHENATED_GIVEN_NAME_RE.test(next.text) && /^\p{Lu}\p{Ll}{1,4}$/u.test(t.text) && !ORGANISATION_WORDS.has(next.lower.split('-')[0]))
+    return 'east-asian-name';
+  if (/^\p{Lu}{1,2}$/u.test(t.text) && surnameLike(next, lex)) return 'initials';
+  return undefined;
+}
+
+/** Does the chunk at i follow a person's name in a list ("A B, C D and E F")? */
+export function listedAfterPerson(tokens: Token[], candidates: Candidate[], i: number): boolean {
+  const last = candidates[candidates.length - 1];
+  if (!last || last.kind !== 'person') return false;
+  let k = i - 1;
+  if (tokens[k]?.lower === 'and' || tokens[k]?.text === '&') k--;
+  if (tokens[k]?.text === ',') k--;
+  return k < i - 1 && k === last.tokenTo - 1;
+}
+
+function atSentenceStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.sentence !== tokens[i].sentence || OPENING_PUNCT.has(prev.text);
+}
+
+/** A two- or three-word person's name at the end of a longer capitalised run, after `afterIdx` (relative). */
+function trailingName(tokens: Token[], i: number, j: number, afterIdx: number, lex: Lexicon, kb: KnowledgeBase): Candidate | undefined {
+  for (const len of [3, 2]) {
+    const from = j - len;
+    if (from <= i + afterIdx || from <= i) continue;
+    const words = tokens.slice(from, j);
+    const tags = words.map((w) => wordTags(lex, w.lower));
+    if (words.some((w) => ORGANISATION_WORDS.has(w.lower) || /^\p{Lu}+$/u.test(w.text) || looksCommonWord(w.lower))) continue;
+    // "East Los Angeles": a place compromise knows is no name.
+    if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) continue;
+    const firstName = lex.isFirstName(words[0].lower);
+    const firstOk = firstName || tags[0].length === 0;
+    // After a known first name, a surname may also be a place's name ("Alia Salem").
+    const restOk = tags.slice(1).every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t) || (firstName && PLACE_ORG_TAGS.has(t) && t !== 'Demonym')));
+    const prevTags = wordTags(lex, tokens[from - 1].lower);
+    const prevIsPlaceOrOrg = ORGANISATION_WORDS.has(tokens[from - 1].lower) || looksCommonWord(tokens[from - 1].lower) || prevTags.some((t) => PLACE_ORG_TAGS.has(t)) || prevTags.length > 0 && !prevTags.some((t) => NAME_TAGS.has(t));
+    if (!firstOk || !restOk || !prevIsPlaceOrOrg) continue;
+    const name = words.map((w) => w.text).join(' ');
+    const kbHit = kb.isFullName(name) ? kb.lookup(name)[0] : undefined;
+    return nameCandidate(tokens, from, j, 'person', 'after-organisation', kbHit ? { kbId: kbHit.id } : {});
+  }
+  return undefined;
+}
+
+/**
+ * The person an organisation is named after, as news annotators count it: a full name before the
+ * organisation word, either with a known first name ("John Smith Foundation") or of three unknown words
+ * ("Chiang Kai Shek Memorial"); two unknown words are too often a place ("Palo Alto").
+ */
+function eponymName(tokens: Token[], i: number, orgWordAt: number, lex: Lexicon): Candidate | undefined {
+  if (orgWordAt < 2 || orgWordAt > 4 || !EPONYM_HEADS.has(tokens[i + orgWordAt].lower)) return undefined;
+  const words = tokens.slice(i, i + orgWordAt);
+  const tags = words.map((w) => wordTags(lex, w.lower));
+  if (words.some((w) => ORGANISATION_WORDS.has(w.lower) || !/\p{Ll}/u.test(w.text))) return undefined;
+  if (!tags.every((ts) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t)))) return undefined;
+  if (lex.tagsOf(words.map((w) => w.lower).join(' ')).some((t) => PLACE_ORG_TAGS.has(t))) return undefined;
+  if (!lex.isFirstName(words[0].lower) && words.length < 3) return undefined;
+  return nameCandidate(tokens, i, i + orgWordAt, 'person', 'eponym');
+}
+
+// After a name, a speech verb or these words mark a person ("X spoke", "X met", "X, who …").
+const PERSON_AFTER = new Set(['spoke', 'met', 'called', 'who']);
+
+function speechContext(tokens: Token[], i: number, j: number): boolean {
+  const next = tokens[j];
+  const prev = tokens[i - 1];
+  if (next && (QUOTE_VERBS.has(next.lower) || PERSON_AFTER.has(next.lower))) return true;
+  if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
+  if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
+  // "According to Midland's chief information officer": the source is the officer, not Midland.
+  if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according' && !/^['’]s$/.test(next?.text ?? '')) return true;
+  return false;
+}

@@ -1,0 +1,112 @@
+// People's names in a paragraph. Where they are is the learned tagger's decision (names/); the rules read
+// capitalised runs too, and what they take for a name the tagger did not tag may only link to a person
+// named elsewhere — unless the rules' evidence is strong (a title, a known first name, initials…).
+import type { KnowledgeBase } from '../knowledgeBase';
+import { lexicon, type Lexicon, type PhraseMatch } from '../lexicon';
+import { knowledgeBaseNameWords, tagNames } from '../names/nameTagger';
+import type { SequenceModel } from '../names/perceptron';
+import { adjacent, type Slot } from '../slots';
+import type { Token } from '../text';
+import { CAPTION_WORDS, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS } from '../vocabulary';
+import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
+import { classifyChunk, listedAfterPerson } from './nameRules';
+import { titlePrefix } from './titles';
+
+/** Rule evidence that makes a person's name without the tagger (measured by cross-validation: see README). */
+const STRONG_RULE_EVIDENCE = new Set(['title', 'first-name', 'east-asian-name', 'initials', 'after-organisation', 'speech', 'capitals', 'government', 'eponym']);
+
+/** Steps 1 and 2 of the paragraph's analysis: the tagger's names, then the rules' name chunks. */
+export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: KnowledgeBase, nameModel: SequenceModel, candidates: Candidate[]): void {
+  // Where people's names are is the learned tagger's decision; the rules below find organisations and places,
+  // and what they read as a name the tagger did not tag is kept only to link to a person named elsewhere.
+  const names = tagNames(nameModel, tokens, slots, lex, knowledgeBaseNameWords(kb)).flatMap(([from, to]) => {
+    // Titles, role nouns and caption labels the tagger took into a name: "PM Netanyahu", "Coauthor Elena Varga",
+    // "… Haddad Image" (titles are read by the rules, and attached to the name).
+    const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
+    while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
+    while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
+    return from < to ? [[from, to] as [number, number]] : [];
+  }).reduce<[number, number][]>((acc, span) => {
+    // Two names joined only by particles are one ("Ursula" von der "Leyen").
+    const last = acc[acc.length - 1];
+    if (last && span[0] > last[1] && tokens.slice(last[1], span[0]).every((t, k) => NAME_PARTICLES.has(t.lower) && adjacent(tokens, last[1] + k - 1, last[1] + k)) && adjacent(tokens, span[0] - 1, span[0])) last[1] = span[1];
+    else acc.push(span);
+    return acc;
+  }, []);
+  const nameAt = new Int32Array(tokens.length).fill(-1);
+  names.forEach(([from, to], k) => nameAt.fill(k, from, to));
+  const overlapsName = (c: Candidate) => {
+    for (let k = c.tokenFrom; k < c.tokenTo; k++) if (nameAt[k] >= 0) return true;
+    return false;
+  };
+  for (const [from, to] of names) candidates.push(personFromTagger(tokens, slots, from, to, lex, kb));
+
+  // 2. Name chunks: runs of capitalised words (with inner particles), then their title prefixes.
+  for (let i = 0; i < tokens.length; i++) {
+    if (slots[i].kind !== 'cap' && !isNameLikePhrase(slots, tokens, i)) continue;
+    let j = i;
+    while (
+      j < tokens.length &&
+      (j === i || !tokens[j].spaceBefore || tokens[j].spaceBefore) &&
+      (slots[j].kind === 'cap' ||
+        isNameLikePhrase(slots, tokens, j) ||
+        (slots[j].kind === 'particle' && j + 1 < tokens.length && slots[j + 1].kind === 'cap' && j > i)) &&
+      (j === i || adjacent(tokens, j - 1, j)) &&
+      // A caption label after a name ends it: "… student Ahmed Mohamed Image: Twitter".
+      !(j > i && CAPTION_WORDS.has(tokens[j].lower) && tokens[j + 1]?.text === ':')
+    ) {
+      j++;
+      // An organisation's name goes on over "of"/"for"/"on" ("Department of Foreign Affairs", "Ministry of
+      // Defence"), so that its tail is not read as a person's name.
+      const link = tokens[j];
+      if (link && ['of', 'for', 'on'].includes(link.text) && slots[j + 1]?.kind === 'cap' && adjacent(tokens, j - 1, j) &&
+          adjacent(tokens, j, j + 1) && tokens.slice(i, j).some((t) => ORGANISATION_WORDS.has(t.lower)))
+        j++;
+    }
+    const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
+    for (const c of chunk ?? []) {
+      if (overlapsName(c)) continue;
+      // The knowledge base names people whatever the tagger says ("Putin briefed Netanyahu").
+      // So do a title before a name, a known first name, a romanised East Asian name, initials, and a name right
+      // after an organisation's: patterns the tagger's few thousand training names cover too thinly.
+      if ((c.kind === 'person' || c.kind === 'maybe-person') && !c.evidence?.startsWith('knowledge-base') && !(c.kind === 'person' && STRONG_RULE_EVIDENCE.has(c.evidence ?? ''))) candidates.push({ ...c, kind: 'maybe-person', evidence: LINK_ONLY });
+      else candidates.push(c);
+    }
+    i = j - 1;
+  }
+}
+
+function isNameLikePhrase(slots: Slot[], tokens: Token[], i: number): boolean {
+  const s = slots[i];
+  if (s.kind !== 'phrase') return false;
+  const v = s.match.value;
+  // An ambiguous country or capital word next to a capitalised word is part of a name ("Michael Jordan").
+  if ((v.type === 'country' || v.type === 'capital') && s.match.to - s.match.from === 1) {
+    const lex = lexicon();
+    const ambiguous = lex.isAmbiguousCountry(tokens[i].text) || v.type === 'capital';
+    if (!ambiguous) return false;
+    const prevCap = i > 0 && slots[i - 1].kind === 'cap' && adjacent(tokens, i - 1, i) && lex.isFirstName(tokens[i - 1].lower);
+    const nextCap = i + 1 < tokens.length && slots[i + 1].kind === 'cap' && adjacent(tokens, i, i + 1) && !ORGANISATION_WORDS.has(tokens[i + 1].lower);
+    return prevCap || (nextCap && v.type === 'country');
+  }
+  return false;
+}
+
+/** A tagged name as a candidate, with the title words before it and its knowledge-base record. */
+function personFromTagger(tokens: Token[], slots: Slot[], from: number, to: number, lex: Lexicon, kb: KnowledgeBase): Candidate {
+  const words = tokens.slice(from, to);
+  const nameText = words[0].text + words.slice(1).map((t, k) => ' '.repeat(t.start - words[k].end) + t.text).join('');
+  const kbHits = kb.lookup(nameText);
+  const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
+  // "Johnson Space Center": a name inside an organisation's name is no leader's surname.
+  const inOrganisation = (() => {
+    for (let k = to; k < tokens.length && k < to + 4 && tokens[k].cap && adjacent(tokens, k - 1, k); k++) if (ORGANISATION_WORDS.has(tokens[k].lower)) return true;
+    return false;
+  })();
+  const title = titlePrefix(tokens, slots, from, lex);
+  return nameCandidate(tokens, from, to, words.length > 1 || fullKb ? 'person' : 'maybe-person', 'tagger', {
+    title,
+    iso3: title?.country,
+    ...(fullKb ? { kbId: fullKb.id } : kbHits.length && !inOrganisation ? { kbId: kbHits[0].id } : {}),
+  });
+}

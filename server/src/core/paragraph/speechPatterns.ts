@@ -1,0 +1,348 @@
+// Reported-speech patterns inside one paragraph: "X said (that) …", "X told Y (that) …", "X urged Y to …",
+// "according to X, …", "…, according to X", "…, X said." and "…, said X." They depend on the paragraph's
+// tokens only, so they are cached with the paragraph; the document-level pass resolves each speaker phrase
+// to an entity and sets the patterns against the direct quotes.
+import type { Token } from '../text';
+import { lexicon } from '../lexicon';
+import { REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
+
+// Verbs that, after "and", continue the reporting clause's subject rather than the reported one.
+const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned']);
+
+const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'his', 'their']);
+// "asked as she stirred": a subordinate clause of time or reason is not what was said.
+const SUBORDINATORS = new Set(['as', 'while', 'when', 'because', 'since', 'after', 'before', 'although', 'though', 'until', 'once', 'like']);
+const SAY = new Set(['say', 'says', 'said', 'tell', 'tells', 'told']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'that']);
+const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary', 'Participle', 'Infinitive']);
+// Addressees that are no name: "told reporters …", "told him …".
+const ADDRESSEE_WORDS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'supporters', 'colleagues', 'police', 'investigators', 'prosecutors', 'officials', 'the', 'a', 'an', 'his', 'their']);
+
+/** Does the clause have a verb of its own (by compromise's lexicon, or an -ed / -s form after a subject)? */
+function hasVerb(tokens: Token[], from: number, to: number): boolean {
+  const lex = lexicon();
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!t.word || t.cap && k > from) continue;
+    if (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x))) return true;
+    if (k > from && /^\p{Ll}{3,}(?:ed|es)$/u.test(t.text)) return true;
+  }
+  return false;
+}
+
+export interface SpeechPattern {
+  kind: 'according' | 'verb' | 'postposed';
+  verb: string;
+  /** Offsets relative to the paragraph. */
+  cue: { start: number; end: number };
+  /** The speaker phrase: the subject of the verb, the phrase after "according to", or after an inverted verb. */
+  speaker: { start: number; end: number };
+  /** The reported clause. */
+  body: { start: number; end: number };
+  sentence: { start: number; end: number };
+}
+
+const OFFICE_TO = new Set(['ambassador', 'envoy', 'representative', 'adviser', 'advisor', 'delegate', 'emissary', 'counsellor', 'counselor']);
+const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'from', 'last', 'this', 'yesterday', 'today', 'recently', 'later', 'earlier', 'who', 'which', 'that', 'adding', 'saying', 'and', ';']);
+// Verbs whose addressee comes before the reported clause: "told reporters (that) …".
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'informs', 'assured', 'assures', 'reminded', 'reminds', 'warned', 'warns', 'notified', 'convinced', 'advised', 'advises']);
+// Requests: the reported content is the whole complement, addressee included ("urged [the EU to act]").
+const REQUEST_VERBS = new Set(['urged', 'urges', 'asked', 'asks', 'requested', 'requests', 'invited', 'invites', 'ordered', 'orders', 'encouraged', 'encourages', 'demanded', 'demands', 'called', 'calls', 'recommended', 'recommends', 'proposed', 'proposes']);
+// A gerund after the main clause reports what its subject said: "…, saying the deal was dead".
+const GERUNDS = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'claiming', 'insisting', 'stating', 'explaining', 'telling', 'urging', 'announcing', 'stressing', 'asking']);
+const SKIP_BEFORE_VERB = /^(?:also|later|earlier|again|previously|repeatedly|recently|publicly|privately|reportedly|once|then|has|have|had|also|further|separately|quickly|simply|only|even|still|often|just|frequently|frankly|flatly|firmly|openly|directly)$|ly$/;
+const CLAUSE_START = new Set(['that', 'whether', 'if']);
+const NOT_CONTENT_AFTER = new Set([',', ':', '"', '“', '‘', "'", '«', '„', '»', '.', '!', '?', ';', '—', '–', '(']);
+const PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'for', 'with', 'about', 'during', 'after', 'before', 'by', 'from', 'of', 'through', 'via', 'over', 'under', 'this', 'last', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'again', 'repeatedly', 'recently', 'publicly', 'privately', 'also', 'separately', 'previously']);
+// Before a verb form that is also a noun or an infinitive: "the report", "a request", "to maintain".
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'to', 'of', 'any', 'no', 'every', 'each']);
+// Verbs that report speech only with a "that" (or "whether", "if") clause.
+const THAT_ONLY = new Set(['conceded', 'concedes', 'maintained', 'maintains', 'observed', 'observes', 'recalled', 'recalls', 'estimated', 'estimates', 'indicated', 'indicates', 'signalled', 'signaled', 'signals', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'concluded', 'concludes', 'predicted', 'predicts', 'affirmed', 'affirms', 'countered', 'counters', 'boasted', 'boasts', 'hinted', 'hints', 'specified', 'repeated', 'repeats', 'reiterated', 'reiterates', 'underlined', 'underlines', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'testified', 'contended', 'contends', 'asserted', 'asserts', 'disclosed', 'discloses', 'mentioned', 'mentions', 'agreed', 'agrees', 'complained', 'complains', 'cautioned', 'remarked', 'replied', 'replies', 'responded', 'responds', 'answered', 'threatened', 'accused', 'blamed', 'forecast', 'alleged', 'alleges', 'assured', 'reminded', 'pledged', 'promised', 'vowed', 'demanded', 'proposed', 'recommended', 'requested', 'ordered']);
+const NEGATIONS = new Set(['not', 'never', "n't", 'neither', 'nor', "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "won't", "doesn't", "don't"]);
+// Auxiliaries and copulas: a phrase holding one is a clause, not an inverted speaker.
+// Verbs that invert after a quote or clause ("…, said the minister"); verbs that take objects ("…, confirmed
+// the date") and base forms ("…, state media reported") do not.
+const INVERTING = new Set(['said', 'says', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'explained', 'explains', 'continued', 'continues', 'noted', 'notes', 'insisted', 'insists', 'recalled', 'recalls', 'replied', 'replies', 'argued', 'argues', 'warned', 'warns', 'claimed', 'claims', 'stressed', 'stresses', 'observed', 'remarked', 'declared', 'declares', 'quipped', 'reported', 'reports', 'concluded', 'conceded', 'admitted', 'acknowledged', 'countered', 'responded', 'answered', 'suggested', 'suggests', 'predicted', 'believes', 'thinks', 'thought', 'felt', 'mused', 'joked', 'boasted', 'complained', 'lamented', 'cautioned', 'agreed', 'agrees', 'stated', 'states']);
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
+const PASSIVE_BEFORE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "it's"]);
+const SUBJECT_BOUNDARY = new Set([',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '—', '–', 'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'when', 'while', 'as', 'because', 'after', 'before', 'although', 'though', 'if', 'since', 'so', 'where']);
+
+/**
+ * The noun phrase after a cue (`according to Smith, a spokesman` → "Smith"): the index range [first, last]
+ * of at most eight words from `from`, up to punctuation or a word that starts a new phrase. Generic over
+ * the token wrapper so the document pass (absolute tokens) and the paragraph pass share the rule.
+ */
+export function phraseRange<T>(items: T[], from: number, to: number, tokenOf: (x: T) => Token): [number, number] | undefined {
+  let first = -1;
+  let last = -1;
+  for (let k = from; k < to; k++) {
+    const w = tokenOf(items[k]);
+    if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-' && w.text !== '.') break;
+    if (w.text === '.' && !(k > from && /^\p{Lu}\p{L}?$/u.test(tokenOf(items[k - 1]).text))) break;
+    // "Ambassador to the United States Hamdullah Mohib": an office's "to" stays inside the phrase.
+    if (first >= 0 && SPEAKER_STOP.has(w.lower) && !(w.lower === 'to' && OFFICE_TO.has(tokenOf(items[k - 1]).lower))) break;
+    if (first < 0) first = k;
+    last = k;
+    if (last - first >= 7) break;
+  }
+  return first < 0 ? undefined : [first, last];
+}
+
+function phraseAfter(tokens: Token[], from: number, to: number): { start: number; end: number } | undefined {
+  const r = phraseRange(tokens, from, to, (t) => t);
+  return r && { start: tokens[r[0]].start, end: tokens[r[1]].end };
+}
+
+export function findSpeechPatterns(tokens: Token[]): SpeechPattern[] {
+  const out: SpeechPattern[] = [];
+  let s = 0;
+  while (s < tokens.length) {
+    let e = s;
+    while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
+    const p = sentencePattern(tokens, s, e);
+    if (p) out.push(p);
+    s = e;
+  }
+  return out;
+}
+
+/**
+ * The last token of the reported clause: before the sentence's final punctuation and closing marks, and
+ * before a verb coordinated with the reporting one ("said the plan was "reckless" and vowed to oppose it").
+ */
+function contentEnd(tokens: Token[], from: number, e: number): number {
+  let last = e - 1;
+  // "…, according to a White House readout": the source is no part of what was said.
+  for (let k = from + 3; k < e - 2; k++) {
+    if (tokens[k].text === ',' && tokens[k + 1].lower === 'according' && tokens[k + 2].lower === 'to') {
+      last = k - 1;
+      e = k;
+      break;
+    }
+  }
+  for (let k = from + 3; k < e - 1; k++) {
+    if (tokens[k].lower !== 'and') continue;
+    const next = tokens[k + 1];
+    if (next.word && !next.cap && (SPEECH_VERBS.has(next.lower) || COORDINATED_VERBS.has(next.lower))) {
+      last = k - 1;
+      break;
+    }
+  }
+  while (last >= from && !tokens[last].word) last--;
+  return last;
+}
+
+/** The subject before the verb at v: back over adverbs, auxiliaries and an appositive, to a clause boundary. */
+function subjectBefore(tokens: Token[], s: number, v: number): { start: number; end: number } | undefined {
+  let b = v - 1;
+  while (b >= s && tokens[b].word && SKIP_BEFORE_VERB.test(tokens[b].lower) && b > s) b--;
+  // "X, the ministry's spokesman, said": the appositive is the subject; the name before it is kept by wide.
+  if (b >= s && tokens[b].text === ',') b--;
+  if (b < s || !tokens[b].word) return undefined;
+  // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
+  if (tokens[b].lower === 'and' && b > s) {
+    const first = firstVerbIn(tokens, s, b);
+    return first > s ? subjectBefore(tokens, s, first) : undefined;
+  }
+  // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
+  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+  const end = b;
+  let start = b;
+  while (start - 1 >= s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && end - start < 9) start--;
+  return { start: tokens[start].start, end: tokens[end].end };
+}
+
+/** The first verb of the sentence's main clause, before `to` (an uncapitalised verb form by the lexicon). */
+function firstVerbIn(tokens: Token[], s: number, to: number): number {
+  const lex = lexicon();
+  for (let k = s + 1; k < to; k++) {
+    const t = tokens[k];
+    if (t.word && !t.cap && (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x)) || /^\p{Ll}{3,}ed$/u.test(t.text))) return k;
+  }
+  return -1;
+}
+
+function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern | undefined {
+  const sentence = { start: tokens[s].start, end: tokens[e - 1].end };
+  const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.word).length;
+  for (let v = s; v < e; v++) {
+    const w = tokens[v].lower;
+    if (w === 'according' && tokens[v + 1]?.lower === 'to' && v + 1 < e) {
+      const np = phraseAfter(tokens, v + 2, e);
+      if (!np) continue;
+      // The reported clause: the rest of the sentence after the according-to phrase, or what came before it.
+      let from: number;
+      let to: number;
+      if (v === s || (v === s + 1 && !tokens[s].word)) {
+        let comma = -1;
+        for (let k = v + 2; k < e; k++) if (tokens[k].text === ',') { comma = k; break; }
+        if (comma < 0) {
+          // "According to Rathbun the property was returned …": the phrase ends at its first few words.
+          const r = phraseRange(tokens, v + 2, e, (t) => t);
+          if (!r) continue;
+          comma = Math.min(r[1], v + 3);
+        }
+        from = comma + 1;
+        to = contentEnd(tokens, from, e);
+      } else {
+        // "…, according to X." or "The focus, according to Moscow, centred on …": the sentence around it.
+        from = s;
+        while (from < v && !tokens[from].word) from++;
+        let afterPhrase = v + 2;
+        while (afterPhrase < e && tokens[afterPhrase].text !== ',') afterPhrase++;
+        to = afterPhrase < e - 2 && words(afterPhrase, e) >= 3 ? contentEnd(tokens, afterPhrase, e) : v - 1;
+        while (to >= from && !tokens[to].word) to--;
+      }
+      if (to < from || words(from, to + 1) < 3) return undefined;
+      return { kind: 'according', verb: 'according', cue: { start: tokens[v].start, end: tokens[v + 1].end }, speaker: np, body: { start: tokens[from].start, end: tokens[to].end }, sentence };
+    }
+    if (!REPORT_VERBS.has(w) && !GERUNDS.has(w)) continue;
+    // "United States", "Says Who": a capitalised verb form mid-sentence is a name.
+    if (tokens[v].cap && v > s && tokens[v - 1].word) continue;
+    const prev = tokens[v - 1];
+    // "is said to be", "was reported": passive, no speaker. "the request", "to maintain": a noun, an infinitive.
+    if (prev && (PASSIVE_BEFORE.has(prev.lower) || NOUN_BEFORE.has(prev.lower))) continue;
+    // "was initially denied": passive behind an adverb.
+    if (prev && /ly$/.test(prev.lower) && PASSIVE_BEFORE.has(tokens[v - 2]?.lower ?? '')) continue;
+    // "have not said why", "never told anyone": nothing was said; a later verb in the sentence may report.
+    if (prev && NEGATIONS.has(prev.lower)) continue;
+    // Postposed: "…, X said." / "…, said X." — the clause before the comma is the content.
+    const post = GERUNDS.has(w) ? undefined : postposed(tokens, s, e, v);
+    if (post) return { ...post, sentence };
+    if (GERUNDS.has(w) && prev?.text !== ',') continue;
+    const speaker = GERUNDS.has(w) ? gerundSubject(tokens, s, v) : subjectBefore(tokens, s, v);
+    if (!speaker) continue;
+    // Things do not speak ("which writes"); "you say" is generic.
+    const subjectWord = tokens[v - 1].lower;
+    if (subjectWord === 'which' || subjectWord === 'you' || subjectWord === 'one' || subjectWord === "you'll") continue;
+    let c = v + 1;
+    const next = tokens[c];
+    if (!next || NOT_CONTENT_AFTER.has(next.text)) continue;
+    // "state media reported": "state" reports only with a that-clause.
+    if (w === 'state' && next.lower !== 'that') continue;
+    // "asked not to be named": a request about the source, not what was said.
+    if (REQUEST_VERBS.has(w) && next.lower === 'not') continue;
+    if (REQUEST_VERBS.has(w)) {
+      // "called for …", "called on X to …"; "called" alone names ("called the plan reckless") and is not speech.
+      if (w === 'called' || w === 'calls') {
+        if (next.lower !== 'for' && next.lower !== 'on') continue;
+        c++;
+      } else if (PREPOSITIONS.has(next.lower)) continue;
+    } else if (THAT_ONLY.has(w)) {
+      // Verbs that report speech only with a clause: "conceded that …" (not "conceded a penalty").
+      let k = c;
+      while (k < e && k - c < 6 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
+      if (!CLAUSE_START.has(tokens[k]?.lower ?? '')) continue;
+      c = k + 1;
+    } else if (ADDRESSEE_VERBS.has(w)) {
+      // "told reporters (that) …": the addressee, then the clause.
+      let k = c;
+      while (k < e && k - c < 4 && !CLAUSE_START.has(tokens[k].lower) && tokens[k].word && !SUBJECT_PRONOUNS.has(tokens[k].lower)) k++;
+      if (CLAUSE_START.has(tokens[k]?.lower ?? '')) c = k + 1;
+      else if (k - c <= 2 && SUBJECT_PRONOUNS.has(tokens[k]?.lower ?? '')) c = k;
+      else {
+        // "told BBC News every claim …", "told reporters the plan …": a name or a plain addressee, then the clause.
+        let a = c;
+        if (tokens[a]?.cap) while (a < e && tokens[a].cap && tokens[a].word && a - c < 4) a++;
+        else if (ADDRESSEE_WORDS.has(tokens[a]?.lower ?? '')) a += DETERMINER_WORDS.has(tokens[a].lower) ? 2 : 1;
+        if (a === c || !tokens[a]?.word) continue;
+        c = a;
+      }
+      // "informed Netanyahu about …": a topic, not what was said.
+      if (!tokens[c]?.word || tokens[c].lower === 'about' || tokens[c].lower === 'of') continue;
+    } else {
+      // "said in a statement that …", "said on Monday that …": adjuncts before "that".
+      let k = c;
+      while (k < e && k - c < 9 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
+      const adjunct = timeAdjunct(tokens, c, e);
+      if (CLAUSE_START.has(tokens[k]?.lower ?? '') && (k === c || PREPOSITIONS.has(tokens[c].lower))) c = k + 1;
+      else if (CLAUSE_START.has(next.lower)) c++;
+      else if (adjunct > c && tokens[adjunct]?.word && !PREPOSITIONS.has(tokens[adjunct].lower)) c = adjunct;
+      else if (PREPOSITIONS.has(next.lower) || SUBORDINATORS.has(next.lower)) continue;
+    }
+    // "As X told Y, …": the content follows the comma that closes the "as" clause.
+    if (tokens[s].lower === 'as' && v - s <= 6) {
+      let comma = v + 1;
+      while (comma < e && tokens[comma].text !== ',' && comma - v < 8) comma++;
+      if (tokens[comma]?.text === ',') c = comma + 1;
+    }
+    const to = contentEnd(tokens, c, e);
+    if (to < c || words(c, to + 1) < 3) continue;
+    // "tweeted using his account": a gerund or participle phrase, not a reported clause; "wrote two
+    // collections": an object, not a clause (a reported clause has a verb of its own).
+    if (!REQUEST_VERBS.has(w) && !SAY.has(w) && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[c].text) && !CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) continue;
+    if (!REQUEST_VERBS.has(w) && !hasVerb(tokens, c, to + 1)) continue;
+    return { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence };
+  }
+  return undefined;
+}
+
+/**
+ * Who a gerund's clause reports ("…," Karimi said, adding that …; "The minister spoke, saying …"): the
+ * subject of the speech verb before it, or inverted after it ("said Karimi, adding"), else the sentence's subject.
+ */
+function gerundSubject(tokens: Token[], s: number, gerund: number): { start: number; end: number } | undefined {
+  for (let k = gerund - 2; k > s; k--) {
+    if (!SPEECH_VERBS.has(tokens[k].lower)) continue;
+    const after = tokens[k + 1];
+    if (after && after.cap && after.word) return phraseAfter(tokens, k + 1, gerund);
+    return subjectBefore(tokens, s, k);
+  }
+  return subjectBefore(tokens, s, firstVerbAfterSubject(tokens, s, gerund));
+}
+
+/** "said on Friday the …", "said last week the …": the end of a time adjunct right after the verb, else `c`. */
+function timeAdjunct(tokens: Token[], c: number, e: number): number {
+  const t = tokens[c]?.lower;
+  if (t === 'yesterday' || t === 'today' || t === 'tonight' || t === 'earlier' || t === 'later') return c + 1;
+  if ((t === 'on' || t === 'last' || t === 'this') && c + 2 < e && tokens[c + 1].word && (WEEKDAYS.has(tokens[c + 1].lower) || ['week', 'month', 'year', 'night', 'weekend', 'morning', 'evening'].includes(tokens[c + 1].lower))) return c + 2;
+  if (WEEKDAYS.has(t ?? '')) return c + 1;
+  return c;
+}
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** The main verb after the sentence's subject, for a gerund's speaker ("The minister spoke, saying …"). */
+function firstVerbAfterSubject(tokens: Token[], s: number, gerund: number): number {
+  // The comma before the gerund closes the main clause; its subject starts the sentence.
+  let k = s;
+  while (k < gerund && tokens[k].word && !/(?:ed|s)$/.test(tokens[k].lower)) k++;
+  return Math.max(s + 1, Math.min(k, gerund - 1));
+}
+
+/** "…, X said." / "…, said X." / "…, researchers say." at the end of the sentence. */
+function postposed(tokens: Token[], s: number, e: number, v: number): Omit<SpeechPattern, 'sentence'> | undefined {
+  const w = tokens[v].lower;
+  const end = contentEnd(tokens, v, e);
+  // The verb stands in the sentence's last clause: after a comma, before at most a few words and the end.
+  let comma = v - 1;
+  while (comma > s && tokens[comma].text !== ',' && v - comma <= 6) comma--;
+  if (tokens[comma]?.text !== ',' || comma <= s) return undefined;
+  // The closing mark of a quote is the direct quote's business.
+  const before = tokens[comma - 1];
+  if (before && /^["”’'»]$/.test(before.text)) return undefined;
+  let speaker: { start: number; end: number } | undefined;
+  // The reported clause before the comma is a clause ("Dr. Moore, the chief medical officer, urged caution" is not).
+  if (!hasVerb(tokens, s, comma)) return undefined;
+  if (v === comma + 1) {
+    // "…, said X." — inverted; requests do not invert ("…, urged caution"), nor do base forms ("…, state media reported").
+    if (!INVERTING.has(w)) return undefined;
+    if (end - v > 8 || end <= v || (REQUEST_VERBS.has(w) && w !== 'asked' && w !== 'asks')) return undefined;
+    // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
+    const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
+    if (!r || (r[1] < end && tokens[r[1] + 1]?.text !== ',')) return undefined;
+    for (let k = r[0]; k <= r[1]; k++) if (CLAUSE_VERBS.has(tokens[k].lower)) return undefined;
+    speaker = { start: tokens[r[0]].start, end: tokens[r[1]].end };
+  } else {
+    // "…, X said." — the words between the comma and the verb name the speaker.
+    if (end - v > 4) return undefined;
+    speaker = { start: tokens[comma + 1].start, end: tokens[v - 1].end };
+    if (tokens.slice(comma + 1, v).some((t) => !t.word && t.text !== "'s" && t.text !== '’s' && t.text !== '.')) return undefined;
+  }
+  if (!speaker) return undefined;
+  let to = comma - 1;
+  while (to >= s && !tokens[to].word) to--;
+  let from = s;
+  while (from < to && !tokens[from].word) from++;
+  if (to - from < 3) return undefined;
+  return { kind: 'postposed', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[from].start, end: tokens[to].end } };
+}

@@ -1,0 +1,138 @@
+// People and leaders: names with compromise's lexicon plus our rules, titles normalised, countries from
+// titles or the knowledge base, and coreference inside one article.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, spansConsistent } from '../../helpers';
+
+interface PersonCase {
+  name: string;
+  text: string;
+  /** Expected canonical name → { country, role, mentions (texts of name mentions, in order), leader } */
+  expect: Record<string, { country?: string; role?: string; names?: string[]; minMentions?: number; leader?: boolean }>;
+  /** Capitalised words that must NOT become people. */
+  notPersons?: string[];
+}
+
+const CASES: PersonCase[] = [
+  {
+    name: 'demonym + title + full name, then surname and possessive',
+    text: "Russian President Vladimir Putin met reporters. Putin's aides said little. Later Putin left.",
+    expect: { 'Vladimir Putin': { country: 'RUS', role: 'President', names: ['Vladimir Putin', 'Putin', 'Putin'], leader: true } },
+  },
+  {
+    name: '"Israeli PM" normalises to Prime Minister of Israel; "the PM" corefers',
+    text: 'Israeli PM Benjamin Netanyahu addressed the Knesset. The PM said the war would go on.',
+    expect: { 'Benjamin Netanyahu': { country: 'ISR', role: 'Prime Minister', minMentions: 2 } },
+  },
+  {
+    name: 'spelling variants become one person (Mahmud/Mahmoud Abbas)',
+    text: 'Palestinian leader Mahmud Abbas spoke in Ramallah. Later, Mahmoud Abbas flew to Cairo. Abbas is 88.',
+    expect: { 'Mahmoud Abbas': { country: 'PSE', minMentions: 3, leader: true } },
+  },
+  {
+    name: 'al-Sisi / el-Sisi / Sisi are one person',
+    text: 'Egyptian President Abdel Fattah al-Sisi hosted the summit. El-Sisi later thanked the guests, and Sisi left for Riyadh.',
+    expect: { 'Abdel Fattah el-Sisi': { country: 'EGY', role: 'President', minMentions: 3 } },
+  },
+  {
+    name: 'a description ("the Russian leader") resolves to the leader of that country',
+    text: 'Vladimir Putin called the Egyptian president. The Russian leader said the talks went well.',
+    expect: { 'Vladimir Putin': { minMentions: 2 } },
+  },
+  {
+    name: 'German Chancellor and a title after the name',
+    text: 'German Chancellor Olaf Scholz met British Prime Minister Rishi Sunak in Berlin on 12 March 2023.',
+    expect: { 'Olaf Scholz': { country: 'DEU', role: 'Chancellor' }, 'Rishi Sunak': { country: 'GBR', role: 'Prime Minister' } },
+  },
+  {
+    name: 'people not in the knowledge base: first-name lexicon and "said"',
+    text: 'Team member Rodaba Noori told the press they were proud. Coach Alireza Mehraban agreed. Noori smiled.',
+    expect: { 'Rodaba Noori': { minMentions: 2 }, 'Alireza Mehraban': {} },
+  },
+  {
+    name: 'Ayatollah and Supreme Leader titles',
+    text: "Iran's Supreme Leader Ayatollah Ali Khamenei warned Washington on Friday.",
+    expect: { 'Ali Khamenei': { country: 'IRN', leader: true } },
+  },
+  {
+    name: 'King and Crown Prince',
+    text: 'King Abdullah II of Jordan received Saudi Crown Prince Mohammed bin Salman in Amman.',
+    expect: { 'Mohammed bin Salman': { country: 'SAU' } },
+  },
+  {
+    name: 'organisations and places are not people',
+    text: 'The Moscow Times reported that Hamas and the Taliban met in Doha. Fox News and Reuters confirmed it.',
+    expect: {},
+    notPersons: ['Moscow Times', 'Hamas', 'Taliban', 'Doha', 'Fox News', 'Reuters', 'The Moscow Times'],
+  },
+  {
+    name: 'sentence-initial common words are not names',
+    text: 'During the call, Putin briefed Netanyahu. Meanwhile, officials waited. Maintaining ties matters.',
+    expect: { 'Vladimir Putin': {}, 'Benjamin Netanyahu': {} },
+    notPersons: ['During', 'Meanwhile', 'Maintaining', 'President', 'PM'],
+  },
+  {
+    name: 'a first name compromise knows only as a word, initials without dots, a romanised Korean name',
+    text: 'The contest was founded by Dean Farrow in 2001. A paper by KD Marlowe in 1989 was cited. Korea substituted Park Sung-Min in the 28th minute.',
+    expect: { 'Dean Farrow': { names: ['Dean Farrow'] }, 'KD Marlowe': { names: ['KD Marlowe'] }, 'Park Sung-Min': { names: ['Park Sung-Min'] } },
+  },
+  {
+    name: 'a name in a list of people, and before a past-tense verb',
+    text: 'Belgium attacked with Marco Rossi, Yannick Dubois, and Dries Vermeulen in the first half. Later, Dries Vermeulen scored.',
+    expect: { 'Dries Vermeulen': { names: ['Dries Vermeulen', 'Dries Vermeulen'] } },
+  },
+  {
+    name: 'a person named right after an organisation or place',
+    text: 'A student at University of Texas Arlington Nadia Karimi heard of it. The Council on American-Islamic Relations Alia Farouk said so.',
+    expect: { 'Nadia Karimi': { names: ['Nadia Karimi'] }, 'Alia Farouk': { names: ['Alia Farouk'] } },
+  },
+  {
+    name: 'products, operations, websites, complements of titles and saints are not people',
+    text:
+      'Mozilla Firefox gained users. Posts on the site Operation Clambake and the website "Insurgency Wiki" said so. ' +
+      'The secretary general of CEI (Italian Episcopal Conference), Nunzio Bellini, spoke. Undersecretary for Education Mr. Ferri says no. ' +
+      'The schools Santo Spirito and San Marco pay. Director of the National Iodine Nutrition study, Carla Benz, agreed.',
+    expect: { 'Nunzio Bellini': {}, 'Carla Benz': {} },
+    notPersons: ['Mozilla Firefox', 'Firefox', 'Operation Clambake', 'Insurgency Wiki', 'CEI', 'Education', 'Santo Spirito', 'San Marco', 'National Iodine Nutrition'],
+  },
+  {
+    name: 'caption labels and role nouns are not part of names',
+    text: 'Obama tweeted to student Layla Haddad Image: Twitter.\nCoauthor Elena Varga told reporters the results were clear.',
+    expect: { 'Layla Haddad': { names: ['Layla Haddad'] }, 'Elena Varga': { names: ['Elena Varga'] } },
+    notPersons: ['Layla Haddad Image', 'Coauthor Elena Varga'],
+  },
+  {
+    name: 'a leader named by his government, and a person an organisation is named after',
+    text: 'The tax was introduced by the Ferrucci government. Crowds gathered at the Chiang Kai Shek Memorial Hall.',
+    expect: { Ferrucci: { names: ['Ferrucci'] }, 'Chiang Kai Shek': { names: ['Chiang Kai Shek'] } },
+  },
+];
+
+for (const c of CASES) {
+  test(`people: ${c.name}`, () => {
+    const { a, persons } = analyze(c.text);
+    assert.deepEqual(spansConsistent(c.text, a), []);
+    for (const [name, exp] of Object.entries(c.expect)) {
+      const p = persons.find((e) => e.name === name);
+      assert.ok(p, `${name} not found among ${persons.map((x) => x.name).join(', ')}`);
+      if (exp.country) assert.equal(p.country, exp.country, `${name} country`);
+      if (exp.role) assert.ok(p.roles?.some((r) => r.title === exp.role), `${name} roles ${JSON.stringify(p.roles)}`);
+      if (exp.leader !== undefined) assert.equal(p.leader, exp.leader);
+      if (exp.names) assert.deepEqual(p.mentions.filter((m) => m.form === 'name').map((m) => m.text), exp.names);
+      if (exp.minMentions) assert.ok(p.mentions.length >= exp.minMentions, `${name}: ${p.mentions.map((m) => m.text).join(' | ')}`);
+    }
+    for (const bad of c.notPersons ?? []) {
+      assert.ok(!persons.some((p) => p.name === bad || p.mentions.some((m) => m.text === bad && m.form === 'name')), `${bad} became a person`);
+    }
+    assert.ok(!persons.some((p) => /^(president|pm|prime minister|leader)$/i.test(p.name)));
+  });
+}
+
+test('people: name mentions exclude titles, determiners and the possessive', () => {
+  const text = "U.S. President Donald Trump's policies drew notice. Trump said little.";
+  const { persons } = analyze(text);
+  const trump = persons.find((p) => p.name === 'Donald Trump');
+  assert.ok(trump);
+  assert.deepEqual(trump.mentions.filter((m) => m.form === 'name').map((m) => m.text), ['Donald Trump', 'Trump']);
+  assert.equal(trump.mentions[0].title?.text, 'U.S. President');
+});
