@@ -4,7 +4,7 @@
 import type { Lexicon } from '../lexicon';
 
 // Nouns that stand for an organisation already named ("the group said").
-const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'ministry', 'department', 'agency', 'organisation', 'organization', 'association', 'union', 'council', 'government', 'bank', 'court', 'campaign', 'committee', 'foundation', 'charity', 'embassy', 'club', 'team', 'body', 'regulator', 'board', 'institute', 'coalition', 'alliance', 'federation', 'network', 'channel', 'newspaper', 'broadcaster', 'university', 'airline', 'carrier', 'insurer', 'retailer', 'manufacturer', 'developer', 'operator', 'utility', 'watchdog', 'directorate', 'commission', 'office', 'administration', 'presidency', 'cabinet', 'military', 'army', 'police', 'force', 'forces']);
+export const ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'party', 'ministry', 'department', 'agency', 'organisation', 'organization', 'association', 'union', 'council', 'government', 'bank', 'court', 'campaign', 'committee', 'foundation', 'charity', 'embassy', 'club', 'team', 'body', 'regulator', 'board', 'institute', 'coalition', 'alliance', 'federation', 'network', 'channel', 'newspaper', 'broadcaster', 'university', 'airline', 'carrier', 'insurer', 'retailer', 'manufacturer', 'developer', 'operator', 'utility', 'watchdog', 'directorate', 'commission', 'office', 'administration', 'presidency', 'cabinet', 'military', 'army', 'police', 'force', 'forces']);
 export const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an']);
 // Speaker pronouns. "I" and "we" outside quotation marks are the writer (an interviewer's "I asked"): no speaker.
 export const PRONOUNS = new Map<string, 'm' | 'f' | 'n' | 'p'>([
@@ -25,6 +25,8 @@ interface PhraseFacts {
   pronoun?: 'm' | 'f' | 'n' | 'p';
   statement: boolean;
   organisation: boolean;
+  /** The organisation noun of the phrase ("ministry" in "the foreign ministry"). */
+  organisationNoun?: string;
   spokesperson: boolean;
   group: boolean;
   description: boolean;
@@ -62,7 +64,8 @@ export function phraseFacts(lex: Lexicon, surface: string): PhraseFacts {
     pronoun: PRONOUNS.get(one),
     statement: words.some((w) => lex.statementNouns.has(w.replace(/[^a-zé]/g, ''))),
     organisation: ORGANISATION_NOUNS.has(head) || (words.length <= 3 && words.some((w) => ORGANISATION_NOUNS.has(w)) && !headTags.includes('Actor') && !GROUP_NOUNS.has(head)),
-    spokesperson: SPOKESPERSON.has(head),
+    organisationNoun: ORGANISATION_NOUNS.has(head) ? head : words.find((w) => ORGANISATION_NOUNS.has(w)),
+    spokesperson: SPOKESPERSON.has(head) || words.slice(0, 3).some((w, k) => SPOKESPERSON.has(w) && (words[k + 1] === 'for' || words[k + 1] === 'of')),
     group,
     description: DETERMINERS.has(words[0]) && words.length <= 5,
     describesAPerson: describesAPersonWords(words, lex),

@@ -4,12 +4,30 @@
 // pronoun (pronouns.ts).
 import type { ResolvedMention } from '../entities/table';
 import { firstTokenAtOrAfter, type AttributionContext, type Resolved } from './context';
-import { phraseFacts } from './phraseFacts';
+import { ORGANISATION_NOUNS, phraseFacts } from './phraseFacts';
 import { resolvePronoun } from './pronouns';
+
+const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
+const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
+const ACRONYM_PHRASE_RE = /^(?:[Tt]he\s+)?([A-Z][A-Za-z.&]{1,9})$/;
+// An organisation or media noun followed by capitalised words to the end of the phrase: "the firm Secunia.com".
+const ORGANISATION_NAMED_RE = /\b(\p{Ll}+)\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,3})$/u;
+// Nouns before an outlet's name: "state media KCNA", "the tabloid Bild".
+const MEDIA_NOUNS = new Set(['media', 'outlet', 'daily', 'paper', 'tabloid', 'magazine', 'station', 'television', 'agency', 'broadcaster', 'newspaper', 'website', 'site', 'portal', 'weekly']);
+// Organisation nouns that any organisation can stand behind; the others name their kind.
+const GENERIC_ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'organisation', 'organization', 'association', 'body', 'coalition', 'alliance', 'network', 'campaign', 'charity', 'foundation', 'government', 'administration', 'office', 'operator', 'developer', 'manufacturer', 'retailer', 'carrier', 'insurer', 'utility', 'watchdog', 'regulator', 'club', 'team']);
 
 /** Resolves a speaker phrase to an entity. */
 export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end: number }, quoteStart: number, cueVerb: string): Resolved | undefined {
   if (np.end <= np.start) return undefined;
+  // "A letter seen by Sky News says": who saw or obtained it did not say it.
+  const agent = AGENT_RE.exec(ctx.text.slice(np.start, np.end));
+  if (agent) np = { start: np.start, end: np.start + agent.index };
+  // "Professor Cres Eastman, of the Centre for …, says": the phrase after the comma modifies the name before it.
+  if (POSTMODIFIER_RE.test(ctx.text.slice(np.start, np.start + 6)) && maybeAppositive(ctx, np)) {
+    const owner = appositivePerson(ctx, np);
+    if (owner) return { entityId: owner.entityId, mention: ctx.span(owner.start, owner.end), via: 'cue' };
+  }
   const inside = ctx.mentionsIn(np.start, np.end);
   const pick = (ms: ResolvedMention[]) =>
     ms.find((m) => m.type === 'organization' && ctx.entity(m.entityId).speaksFor) ??
@@ -26,7 +44,25 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   const named = direct && (direct.type === 'country' || direct.type === 'organization') ? organisationNamedBy(ctx, np, direct) : undefined;
   if (named) return named;
   if (direct) return { entityId: direct.entityId, mention: ctx.span(direct.start, direct.end), via: 'cue' };
-  const f = phraseFacts(ctx.lex, ctx.text.slice(np.start, np.end));
+  const surface = ctx.text.slice(np.start, np.end);
+  // "the CFA" after "the Coastal Fisheries Authority (CFA)": that organisation; an acronym the article does
+  // not spell out ("the RCMP said") is an organisation's name; an acronym is never a description of someone.
+  const acronym = ACRONYM_PHRASE_RE.exec(surface);
+  if (acronym && /[A-Z].*[A-Z]/.test(acronym[1])) {
+    const id = ctx.table.acronyms.get(acronym[1]);
+    const start = np.end - acronym[1].length;
+    if (!id) return lateOrganisation(ctx, start, np.end);
+    ctx.addLateMention(ctx.entity(id), { start, end: np.end, text: acronym[1], form: 'acronym' });
+    return { entityId: id, mention: ctx.span(start, np.end), via: 'cue' };
+  }
+  // "The Internet security firm Secunia.com", "state media KCNA": the capitalised words after an
+  // organisation or media noun name an organisation.
+  const firm = ORGANISATION_NAMED_RE.exec(surface);
+  if (firm && (ORGANISATION_NOUNS.has(firm[1].toLowerCase()) || MEDIA_NOUNS.has(firm[1].toLowerCase()))) {
+    const start = np.start + firm.index + firm[0].length - firm[2].length;
+    return lateOrganisation(ctx, start, start + firm[2].length);
+  }
+  const f = phraseFacts(ctx.lex, surface);
   if (f.writer) return undefined;
   if (f.pronoun) return resolvePronoun(ctx, np, f.pronoun);
   // "the statement", "a spokesman", "officials": whoever the article says put it out.
@@ -35,15 +71,19 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
     if (owner) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
   }
   // "the group", "the ministry": the organisation last named.
+  // A specific noun names its kind ("the ministry": an organisation called a ministry), a generic one ("the
+  // group", "the company") any organisation. None named: the organisation speaks unnamed ("police", "the court").
   if (f.organisation) {
-    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym');
+    const noun = f.organisationNoun;
+    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && (!noun || GENERIC_ORGANISATION_NOUNS.has(noun) || ctx.entity(m.entityId).name.toLowerCase().includes(noun)));
     if (org) return { entityId: org.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
-    return undefined;
+    return f.group || np.end - np.start < 40 ? groupSpeaker(ctx, np) : undefined;
   }
   // An unnamed spokesperson speaks for the organisation just named ("a spokesman said" after the ministry).
   if (f.spokesperson) {
     const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && !ctx.entity(m.entityId).speaksFor, 2);
     if (org) return { entityId: org.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+    return groupSpeaker(ctx, np);
   }
   // Unnamed people and groups speak for themselves: "officials", "a spokesperson", "experts", "the authors".
   if (f.group) return groupSpeaker(ctx, np);
@@ -74,6 +114,11 @@ function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: 
   if (start > inner.start || end < inner.end || (start === inner.start && end === inner.end)) return undefined;
   const words = ctx.text.slice(start, end).split(/\s+/);
   if (words.length < 2 || (words.length === 2 && words[0] === 'The')) return undefined;
+  return lateOrganisation(ctx, start, end);
+}
+
+/** An organisation a speaker phrase names that the paragraph pass did not know (made once per name). */
+function lateOrganisation(ctx: AttributionContext, start: number, end: number): Resolved {
   const name = ctx.text.slice(start, end);
   const id = `org:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
   let e = ctx.table.byId.get(id);

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledgeBase';
 import { lexicon } from '../lexicon';
 import { slugify } from '../text';
 import type { Entity, Mention } from '../types';
-import { clusterPeople, spellingVariants, type PersonCluster } from './people';
+import { clusterPeople, spellingVariants, type PersonCluster, type SpellingVariant } from './people';
 import { rangeOver, type EntityTable, type NameVariant, type PlacedCandidate, type ResolvedMention } from './table';
 import { personRoles, resolveTitleMentions } from './titles';
 
@@ -35,11 +35,12 @@ function resolvedMention(c: PlacedCandidate, entityId: string, type: Entity['typ
 export function buildEntities(text: string, cands: PlacedCandidate[], kb: KnowledgeBase, date: string | undefined): EntityTable {
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
   // Pass 1: full names; pass 2: single names and surnames (people.ts).
-  const clusters = clusterPeople(text, cands, persons, kb);
+  const misspelt: SpellingVariant[] = [];
+  const clusters = clusterPeople(text, cands, persons, kb, misspelt);
   // Then titles and descriptions, in document order so that "the PM" resolves to the most recently
   // mentioned Prime Minister (titles.ts); then spelling variants.
   resolveTitleMentions(clusters, persons, kb, date);
-  const variants = spellingVariants(text, clusters);
+  const variants = [...misspelt, ...spellingVariants(text, clusters)];
 
   // Build person entities.
   const entities: Entity[] = [];
@@ -98,6 +99,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   const personMentionAt = new Map(mentions.map((m) => [m.start, m]));
   // Organisations: metonyms ("the Kremlin"), offices of people ("Netanyahu's Office"), known organisations.
   const orgs = new Map<string, Entity>();
+  const aliases = acronymAliases(text, cands);
   for (const c of cands) {
     if (c.kind !== 'org') continue;
     let key: string;
@@ -121,6 +123,8 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
       name = c.orgName;
       key = c.orgKey ??= slugify(name);
     }
+    const long = aliases.keys.get(key);
+    if (long) key = long;
     let e = orgs.get(key);
     if (!e) {
       e = { id: uniqueId(`org:${key}`), type: 'organization', name, ...(country ? { country } : {}), ...(speaksFor ? { speaksFor } : {}), mentions: [] };
@@ -150,11 +154,44 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     mentions.push(resolvedMention(c, e.id, 'country', c.form));
   }
 
+  const acronyms = new Map<string, string>();
+  for (const [acronym, key] of aliases.unknown) {
+    const e = orgs.get(key);
+    if (e) acronyms.set(acronym, e.id);
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const variantList: NameVariant[] = variants.map((v) => ({
     entityId: clusterEntity.get(v.cluster)!.id,
     variant: { start: v.c.start, end: v.c.end, text: text.slice(v.c.start, v.c.end) },
     preferred: { start: v.other.start, end: v.other.end, text: v.other.text },
   }));
-  return { entities, byId, mentions, variants: variantList, titles, range: rangeOver(mentions) };
+  return { entities, byId, mentions, variants: variantList, titles, acronyms, range: rangeOver(mentions) };
 }
+
+/**
+ * "the World Health Organisation (WHO)": the acronym in brackets right after an organisation's name is that
+ * organisation, there and wherever the article uses it alone. `keys`: the acronym's own organisation key →
+ * the name's key (when the acronym is an organisation candidate itself); `unknown`: acronyms the paragraph
+ * pass did not take for organisations → the name's key (attribution looks them up in speaker phrases).
+ */
+function acronymAliases(text: string, cands: PlacedCandidate[]): { keys: Map<string, string>; unknown: Map<string, string> } {
+  const keys = new Map<string, string>();
+  const unknown = new Map<string, string>();
+  let prev: PlacedCandidate | undefined;
+  const named = (c: PlacedCandidate | undefined): c is PlacedCandidate & { orgName: string } => !!c?.orgName && !c.orgId && c.ownerStart === undefined;
+  for (const c of cands) {
+    if (c.kind !== 'org') continue;
+    if (named(prev) && named(c) && c.start === prev.end + 2 && text.slice(prev.end, c.start) === ' (' && text[c.end] === ')' && ACRONYM_RE.test(c.orgName)) {
+      const short = (c.orgKey ??= slugify(c.orgName));
+      const long = (prev.orgKey ??= slugify(prev.orgName));
+      if (short !== long && !keys.has(short)) keys.set(short, long);
+    } else if (named(c) && text.charCodeAt(c.end + 1) === 40 /* ( */) {
+      const m = BRACKETED_ACRONYM_RE.exec(text.slice(c.end, c.end + 15));
+      if (m && !unknown.has(m[1])) unknown.set(m[1], (c.orgKey ??= slugify(c.orgName)));
+    }
+    prev = c;
+  }
+  return { keys, unknown };
+}
+const BRACKETED_ACRONYM_RE = /^ \(((?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.&]{1,9})\)/;
+const ACRONYM_RE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.&]{1,9}$/;

@@ -56,7 +56,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Full names, then single names and surnames, in document order; returns the people found. */
-export function clusterPeople(text: string, cands: PlacedCandidate[], persons: PlacedCandidate[], kb: KnowledgeBase): PersonCluster[] {
+export function clusterPeople(text: string, cands: PlacedCandidate[], persons: PlacedCandidate[], kb: KnowledgeBase, misspelt: SpellingVariant[] = []): PersonCluster[] {
   const clusters: PersonCluster[] = [];
   const nameText = (c: PlacedCandidate) => text.slice(c.start, c.end);
   const folded = (c: PlacedCandidate) =>
@@ -95,6 +95,16 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
     if (toks.length >= 2) addToIndex(byLastToken, toks[toks.length - 1], cl);
     cl.names.push({ text: nameText(c), tokens: toks, start: c.start, end: c.end });
   };
+  // "Ms Bauchtman" after "Lydia Buchtmann": a titled surname close to one person's is that person, misspelt
+  // (and reported as a spelling variant).
+  const misspeltSurname = (c: PlacedCandidate, surname: string): PersonCluster | undefined => {
+    const close = closeSurname(bySurname, surname);
+    if (!close) return undefined;
+    const full = close.cluster.names.find((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === close.surname);
+    const last = full && full.text.slice(full.text.lastIndexOf(' ') + 1);
+    if (full && last && foldToken(last) === close.surname) misspelt.push({ cluster: close.cluster, c, other: { text: last, start: full.end - last.length, end: full.end } });
+    return close.cluster;
+  };
   const unlinkedFullNames: PlacedCandidate[] = [];
   // Pass 1: full names (two or more tokens, or a knowledge-base full name).
   for (const c of persons) {
@@ -118,6 +128,7 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
     if (!cl && toks.length === 1 && !kbRec) {
       // A titled single name ("President Trump"): attach to a person already known by that surname.
       cl = findBySurname(bySurname.get(toks[0]), c.start);
+      if (!cl && c.title) cl = misspeltSurname(c, toks[0]);
     }
     if (!cl) cl = newCluster(c, kbRec);
     addName(cl, c);
@@ -140,7 +151,7 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
       else if (toks.length > 1) unlinkedFullNames.push(c);
     } else if (c.kind === 'maybe-person') {
       const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
-      let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok));
+      let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok)) ?? (c.title && !c.kbId ? misspeltSurname(c, tok) : undefined);
       if (!cl && c.kbId) {
         const rec = recordById.get(c.kbId);
         cl = byKbId.get(c.kbId) ?? (rec ? newCluster(c, rec) : undefined);
@@ -219,6 +230,21 @@ function findBySurname(hits: PersonCluster[] | undefined, pos: number): PersonCl
     if (!best || (cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) best = cl;
   }
   return best;
+}
+
+/**
+ * The one person whose surname is a likely misspelling of `surname`: at least six letters, the same first
+ * letter, at most two edits apart, and no other person as close.
+ */
+function closeSurname(bySurname: Map<string, PersonCluster[]>, surname: string): { cluster: PersonCluster; surname: string } | undefined {
+  if (surname.length < 6) return undefined;
+  let found: { cluster: PersonCluster; surname: string } | undefined;
+  for (const [known, clusters] of bySurname) {
+    if (known[0] !== surname[0] || known.length < 6 || Math.abs(known.length - surname.length) > 2 || editDistance(known, surname) > 2) continue;
+    if (found || clusters.length !== 1) return undefined;
+    found = { cluster: clusters[0], surname: known };
+  }
+  return found;
 }
 
 function onlyOne(hits: PersonCluster[] | undefined): PersonCluster | undefined {

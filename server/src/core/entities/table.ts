@@ -46,6 +46,8 @@ export interface EntityTable {
   variants: NameVariant[];
   /** Title spans as written, per person mention start (for the title-mismatch rule). */
   titles: { entityId: string; mentionStart: number; title: TitleSpan }[];
+  /** Acronyms introduced in brackets after an organisation's name that were not read as names themselves → its id. */
+  acronyms: Map<string, string>;
 }
 
 /** Mentions are short, so those overlapping a range start at most MAX_MENTION before it. */
@@ -69,5 +71,5 @@ export function rangeOver(mentions: ResolvedMention[]): EntityTable['range'] {
 
 /** A table with no entities: for reading cues inside one paragraph, before entities exist. */
 export function emptyTable(): EntityTable {
-  return { entities: [], byId: new Map(), mentions: [], variants: [], titles: [], range: () => [] };
+  return { entities: [], byId: new Map(), mentions: [], variants: [], titles: [], acronyms: new Map(), range: () => [] };
 }

@@ -42,6 +42,7 @@ export interface SpeechPattern {
   sentence: { start: number; end: number };
 }
 
+const OFFICE_TO = new Set(['ambassador', 'envoy', 'representative', 'adviser', 'advisor', 'delegate', 'emissary', 'counsellor', 'counselor']);
 const SPEAKER_STOP = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'from', 'last', 'this', 'yesterday', 'today', 'recently', 'later', 'earlier', 'who', 'which', 'that', 'adding', 'saying', 'and', ';']);
 // Verbs whose addressee comes before the reported clause: "told reporters (that) …".
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'informs', 'assured', 'assures', 'reminded', 'reminds', 'warned', 'warns', 'notified', 'convinced', 'advised', 'advises']);
@@ -57,6 +58,12 @@ const PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'for', 'with', 'about', 'd
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'to', 'of', 'any', 'no', 'every', 'each']);
 // Verbs that report speech only with a "that" (or "whether", "if") clause.
 const THAT_ONLY = new Set(['conceded', 'concedes', 'maintained', 'maintains', 'observed', 'observes', 'recalled', 'recalls', 'estimated', 'estimates', 'indicated', 'indicates', 'signalled', 'signaled', 'signals', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'concluded', 'concludes', 'predicted', 'predicts', 'affirmed', 'affirms', 'countered', 'counters', 'boasted', 'boasts', 'hinted', 'hints', 'specified', 'repeated', 'repeats', 'reiterated', 'reiterates', 'underlined', 'underlines', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'testified', 'contended', 'contends', 'asserted', 'asserts', 'disclosed', 'discloses', 'mentioned', 'mentions', 'agreed', 'agrees', 'complained', 'complains', 'cautioned', 'remarked', 'replied', 'replies', 'responded', 'responds', 'answered', 'threatened', 'accused', 'blamed', 'forecast', 'alleged', 'alleges', 'assured', 'reminded', 'pledged', 'promised', 'vowed', 'demanded', 'proposed', 'recommended', 'requested', 'ordered']);
+const NEGATIONS = new Set(['not', 'never', "n't", 'neither', 'nor', "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "won't", "doesn't", "don't"]);
+// Auxiliaries and copulas: a phrase holding one is a clause, not an inverted speaker.
+// Verbs that invert after a quote or clause ("…, said the minister"); verbs that take objects ("…, confirmed
+// the date") and base forms ("…, state media reported") do not.
+const INVERTING = new Set(['said', 'says', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'asked', 'asks', 'explained', 'explains', 'continued', 'continues', 'noted', 'notes', 'insisted', 'insists', 'recalled', 'recalls', 'replied', 'replies', 'argued', 'argues', 'warned', 'warns', 'claimed', 'claims', 'stressed', 'stresses', 'observed', 'remarked', 'declared', 'declares', 'quipped', 'reported', 'reports', 'concluded', 'conceded', 'admitted', 'acknowledged', 'countered', 'responded', 'answered', 'suggested', 'suggests', 'predicted', 'believes', 'thinks', 'thought', 'felt', 'mused', 'joked', 'boasted', 'complained', 'lamented', 'cautioned', 'agreed', 'agrees', 'stated', 'states']);
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
 const PASSIVE_BEFORE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "it's"]);
 const SUBJECT_BOUNDARY = new Set([',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '—', '–', 'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'when', 'while', 'as', 'because', 'after', 'before', 'although', 'though', 'if', 'since', 'so', 'where']);
 
@@ -72,7 +79,8 @@ export function phraseRange<T>(items: T[], from: number, to: number, tokenOf: (x
     const w = tokenOf(items[k]);
     if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-' && w.text !== '.') break;
     if (w.text === '.' && !(k > from && /^\p{Lu}\p{L}?$/u.test(tokenOf(items[k - 1]).text))) break;
-    if (first >= 0 && SPEAKER_STOP.has(w.lower)) break;
+    // "Ambassador to the United States Hamdullah Mohib": an office's "to" stays inside the phrase.
+    if (first >= 0 && SPEAKER_STOP.has(w.lower) && !(w.lower === 'to' && OFFICE_TO.has(tokenOf(items[k - 1]).lower))) break;
     if (first < 0) first = k;
     last = k;
     if (last - first >= 7) break;
@@ -104,6 +112,14 @@ export function findSpeechPatterns(tokens: Token[]): SpeechPattern[] {
  */
 function contentEnd(tokens: Token[], from: number, e: number): number {
   let last = e - 1;
+  // "…, according to a White House readout": the source is no part of what was said.
+  for (let k = from + 3; k < e - 2; k++) {
+    if (tokens[k].text === ',' && tokens[k + 1].lower === 'according' && tokens[k + 2].lower === 'to') {
+      last = k - 1;
+      e = k;
+      break;
+    }
+  }
   for (let k = from + 3; k < e - 1; k++) {
     if (tokens[k].lower !== 'and') continue;
     const next = tokens[k + 1];
@@ -123,10 +139,27 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   // "X, the ministry's spokesman, said": the appositive is the subject; the name before it is kept by wide.
   if (b >= s && tokens[b].text === ',') b--;
   if (b < s || !tokens[b].word) return undefined;
+  // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
+  if (tokens[b].lower === 'and' && b > s) {
+    const first = firstVerbIn(tokens, s, b);
+    return first > s ? subjectBefore(tokens, s, first) : undefined;
+  }
+  // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
+  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
   const end = b;
   let start = b;
   while (start - 1 >= s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && end - start < 9) start--;
   return { start: tokens[start].start, end: tokens[end].end };
+}
+
+/** The first verb of the sentence's main clause, before `to` (an uncapitalised verb form by the lexicon). */
+function firstVerbIn(tokens: Token[], s: number, to: number): number {
+  const lex = lexicon();
+  for (let k = s + 1; k < to; k++) {
+    const t = tokens[k];
+    if (t.word && !t.cap && (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x)) || /^\p{Ll}{3,}ed$/u.test(t.text))) return k;
+  }
+  return -1;
 }
 
 function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern | undefined {
@@ -169,6 +202,10 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     const prev = tokens[v - 1];
     // "is said to be", "was reported": passive, no speaker. "the request", "to maintain": a noun, an infinitive.
     if (prev && (PASSIVE_BEFORE.has(prev.lower) || NOUN_BEFORE.has(prev.lower))) continue;
+    // "was initially denied": passive behind an adverb.
+    if (prev && /ly$/.test(prev.lower) && PASSIVE_BEFORE.has(tokens[v - 2]?.lower ?? '')) continue;
+    // "have not said why", "never told anyone": nothing was said; a later verb in the sentence may report.
+    if (prev && NEGATIONS.has(prev.lower)) continue;
     // Postposed: "…, X said." / "…, said X." — the clause before the comma is the content.
     const post = GERUNDS.has(w) ? undefined : postposed(tokens, s, e, v);
     if (post) return { ...post, sentence };
@@ -181,6 +218,10 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     let c = v + 1;
     const next = tokens[c];
     if (!next || NOT_CONTENT_AFTER.has(next.text)) continue;
+    // "state media reported": "state" reports only with a that-clause.
+    if (w === 'state' && next.lower !== 'that') continue;
+    // "asked not to be named": a request about the source, not what was said.
+    if (REQUEST_VERBS.has(w) && next.lower === 'not') continue;
     if (REQUEST_VERBS.has(w)) {
       // "called for …", "called on X to …"; "called" alone names ("called the plan reckless") and is not speech.
       if (w === 'called' || w === 'calls') {
@@ -280,10 +321,17 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   const before = tokens[comma - 1];
   if (before && /^["”’'»]$/.test(before.text)) return undefined;
   let speaker: { start: number; end: number } | undefined;
+  // The reported clause before the comma is a clause ("Dr. Moore, the chief medical officer, urged caution" is not).
+  if (!hasVerb(tokens, s, comma)) return undefined;
   if (v === comma + 1) {
-    // "…, said X." — inverted.
-    if (end - v > 8 || end <= v) return undefined;
-    speaker = phraseAfter(tokens, v + 1, end + 1);
+    // "…, said X." — inverted; requests do not invert ("…, urged caution"), nor do base forms ("…, state media reported").
+    if (!INVERTING.has(w)) return undefined;
+    if (end - v > 8 || end <= v || (REQUEST_VERBS.has(w) && w !== 'asked' && w !== 'asks')) return undefined;
+    // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
+    const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
+    if (!r || (r[1] < end && tokens[r[1] + 1]?.text !== ',')) return undefined;
+    for (let k = r[0]; k <= r[1]; k++) if (CLAUSE_VERBS.has(tokens[k].lower)) return undefined;
+    speaker = { start: tokens[r[0]].start, end: tokens[r[1]].end };
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.
     if (end - v > 4) return undefined;

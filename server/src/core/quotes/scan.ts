@@ -122,6 +122,7 @@ export function singlesFromCounts(c: QuoteMarkCounts): boolean {
   return c.singleOpens >= 1 && c.singleOpens * 2 >= c.doubles;
 }
 
+const DOUBLE_CLOSERS = new Set(['"', '”']);
 const MARKS_RE = /["“”„«»‘’']/g;
 
 /** Scans one paragraph as if it stood alone: what the analyzer caches per paragraph text. */
@@ -154,6 +155,16 @@ export function scanQuotes(
         open.lastParaEnd = para.end;
         // Closed here, a new quote may open later in the same paragraph: carry that one on instead.
         open = scanParagraph(text, para, firstNonSpace + 1, singles, quotes, stray, open);
+        continue;
+      }
+      // A paragraph whose first mark closes a quote, with no opening mark before it, ends the open quote
+      // (copy that drops the opening mark of a quote's later paragraphs, or breaks a quote mid-speech).
+      const alone = fresh(p);
+      const closer = alone.stray.find((m) => m.reason === 'unopened');
+      if (closer && open.family === 'double' && DOUBLE_CLOSERS.has(closer.mark) && !alone.quotes.some((q) => q.start < closer.offset)) {
+        open.paragraphs++;
+        open.lastParaEnd = para.end;
+        open = scanParagraph(text, para, para.start, singles, quotes, stray, open);
         continue;
       }
       quotes.push({ start: open.start, end: trimEnd(text, open.lastParaEnd), open: open.mark, closed: false, paragraphs: open.paragraphs });

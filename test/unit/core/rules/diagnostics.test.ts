@@ -52,6 +52,17 @@ test('name-variant: one person spelled two ways', () => {
   assert.equal(d[0].data?.replacement, 'Mahmoud Abbas');
 });
 
+test('name-variant: a misspelt surname after a title, and no variant for two different surnames', () => {
+  const text = 'Marguerite Oberholzer chairs the panel.\n\n"We will publish everything," Ms Oberholtzer said.';
+  const d = codes(text).filter((x) => x.code === 'name-variant');
+  assert.equal(d.length, 1, JSON.stringify(d));
+  assert.equal(d[0].text, 'Oberholtzer');
+  assert.equal(d[0].data?.replacement, 'Oberholzer');
+  // Short surnames and surnames three letters apart are different people, not misspellings.
+  const apart = 'Anna Cohen chairs the panel.\n\n"We will publish everything," Ms Cohn said. Daniel Bergmann agreed. Mr Bergström did not.';
+  assert.equal(codes(apart).filter((x) => x.code === 'name-variant').length, 0);
+});
+
 test('ambiguous-speaker: "he said" after two men', () => {
   const text = 'Joe Biden met Olaf Scholz at the summit.\n\n"It was a productive meeting," he said.';
   const d = codes(text).filter((x) => x.code === 'ambiguous-speaker');

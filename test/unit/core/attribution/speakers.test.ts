@@ -1,0 +1,184 @@
+// Speakers and reported speech on short snippets of real-world reporting conventions (case format and
+// runner in ../quotes/cases.ts). Every expectation is what a careful human reader would mark.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../../../server/src/core';
+import { byGroup, direct, indirect, ORG, runTables, type Case } from '../quotes/cases';
+
+// ---------------------------------------------------------------------------------------------------
+// Finding the speaker: pronouns, continuation, surnames, titles
+
+const speakers: Case[] = [
+  {
+    name: 'a pronoun resolves to the person named in the previous sentence',
+    text: 'Foreign Minister Anna Lindholm arrived in Kyiv on Tuesday. "We stand with Ukraine," she said.',
+    quotes: [direct('"We stand with Ukraine,"', 'Anna Lindholm')],
+  },
+  {
+    name: '"she" picks the woman of two people just named',
+    text: 'Mayor John Carter met Governor Lisa Wong on Monday. "The state will pay for the repairs," she said.',
+    quotes: [direct('"The state will pay for the repairs,"', 'Lisa Wong')],
+  },
+  {
+    name: 'a quote paragraph with no cue continues the previous speaker',
+    text: '"We lost everything," said farmer Ruth Owens.\n\n"The water came in the middle of the night. We had ten minutes to get out."',
+    quotes: [
+      direct('"We lost everything,"', 'Ruth Owens'),
+      direct('"The water came in the middle of the night. We had ten minutes to get out."', 'Ruth Owens'),
+    ],
+  },
+  {
+    name: 'a speaker introduced in the previous paragraph',
+    text: 'Opposition leader Maria Vasquez addressed supporters in the capital on Sunday.\n\n"This government has lost its mandate," she said.',
+    quotes: [direct('"This government has lost its mandate,"', 'Maria Vasquez')],
+  },
+  {
+    name: 'continuation stops at the next attributed quote',
+    text: '"We lost everything," said farmer Ruth Owens.\n\n"We had ten minutes to get out."\n\n"The river rose faster than in 1993," said her neighbour, Colin Marsh.',
+    quotes: [
+      direct('"We lost everything,"', 'Ruth Owens'),
+      direct('"We had ten minutes to get out."', 'Ruth Owens'),
+      direct('"The river rose faster than in 1993,"', 'Colin Marsh'),
+    ],
+  },
+  {
+    name: 'a surname refers back to the full name',
+    text: 'Chief Executive Laura Brennan announced the closures on Tuesday. "These are painful decisions," Brennan said.',
+    quotes: [direct('"These are painful decisions,"', 'Laura Brennan')],
+  },
+  {
+    name: 'a leader quoted by surname',
+    text: 'Russian President Vladimir Putin spoke to reporters in Moscow. "We are open to talks," Putin said.',
+    quotes: [direct('"We are open to talks,"', 'Vladimir Putin')],
+  },
+  {
+    name: 'a title alone refers to the leader named before',
+    text: 'Prime Minister Keir Starmer visited Brussels on Monday. "Britain is a reliable partner," the Prime Minister said.',
+    quotes: [direct('"Britain is a reliable partner,"', 'Keir Starmer')],
+  },
+  {
+    name: "a reporter's question has no named speaker; the answer does",
+    text: '"Will you run again?" a reporter asked. "Ask me next year," Senator Jane Doyle replied.',
+    quotes: [byGroup('"Will you run again?"', 'a reporter'), direct('"Ask me next year,"', 'Jane Doyle')],
+  },
+  {
+    name: 'an anonymous official is not a named speaker: the words that cite them are',
+    text: '"Autos are the big one," a senior administration official said on condition of anonymity.',
+    quotes: [byGroup('"Autos are the big one,"', 'a senior administration official')],
+  },
+  {
+    name: 'an acronym introduced in brackets speaks for its organisation',
+    text: 'The Coastal Fisheries Authority (CFA) published its forecast on Monday. "Stocks will recover this decade," the CFA said.',
+    quotes: [direct('"Stocks will recover this decade,"', 'Coastal Fisheries Authority', ORG)],
+  },
+  {
+    name: 'a misspelt surname after a title is the person it is close to',
+    text: 'Marguerite Oberholzer, who chairs the panel, opened the hearing.\n\n"We will publish everything," Ms Oberholtzer said.',
+    quotes: [direct('"We will publish everything,"', 'Marguerite Oberholzer')],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Indirect (reported) speech
+
+const reported: Case[] = [
+  {
+    name: 'X said that …',
+    text: 'Finance Minister Carla Ruiz said that the deficit would shrink next year.',
+    quotes: [],
+    indirect: [indirect('the deficit would shrink next year', 'Carla Ruiz')],
+  },
+  {
+    name: 'X said … (no "that")',
+    text: 'Mayor Tom Keller said the bridge would reopen in May.',
+    quotes: [],
+    indirect: [indirect('the bridge would reopen in May', 'Tom Keller')],
+  },
+  {
+    name: 'according to X, …',
+    text: 'According to Health Minister Omar Haddad, the outbreak is under control.',
+    quotes: [],
+    indirect: [indirect('the outbreak is under control', 'Omar Haddad')],
+  },
+  {
+    name: 'an organisation stated that …',
+    text: 'The Kremlin stated that the Israeli side had been informed about the talks.',
+    quotes: [],
+    indirect: [indirect('the Israeli side had been informed about the talks', 'the Kremlin', ORG)],
+  },
+  {
+    name: 'X told reporters that …',
+    text: 'Foreign Minister Anna Lindholm told reporters that Sweden would send more aid.',
+    quotes: [],
+    indirect: [indirect('Sweden would send more aid', 'Anna Lindholm')],
+  },
+  {
+    name: 'a negated verb reports nothing; a later verb in the sentence does',
+    text: 'Officials have not said why the visas were refused, but Ambassador Rahim Sultani says the team feared it would be stranded.',
+    quotes: [],
+    indirect: [indirect('the team feared it would be stranded', 'Rahim Sultani')],
+  },
+  {
+    name: 'X spoke to Y and said …: the sentence subject speaks',
+    text: 'Energy Minister Laila Brandt spoke to Omar Castell and said the pipeline would be finished by spring.',
+    quotes: [],
+    indirect: [indirect('the pipeline would be finished by spring', 'Laila Brandt')],
+  },
+  {
+    name: 'X, who told Y …: the relative pronoun stands for X',
+    text: 'The club signed Piet Vranckx, who told supporters he would stay for three seasons.',
+    quotes: [],
+    indirect: [indirect('he would stay for three seasons', 'Piet Vranckx')],
+  },
+  {
+    name: 'X, of the Institute, says …: the person, not the institute',
+    text: 'Professor Ana Duarte, of the Institute for Coastal Research, says sea levels are rising faster than expected.',
+    quotes: [],
+    indirect: [indirect('sea levels are rising faster than expected', 'Ana Duarte')],
+  },
+  {
+    name: 'the firm X said that …: the name after an organisation noun is an organisation',
+    text: 'The security firm Kestrel Labs said that the flaw affected millions of routers.',
+    quotes: [],
+    indirect: [indirect('the flaw affected millions of routers', 'Kestrel Labs', ORG)],
+  },
+  {
+    name: 'according to the Ambassador to the United Nations X, …',
+    text: 'According to Kenyan Ambassador to the United Nations Daniel Otieno, the vote shows the council is divided.',
+    quotes: [],
+    indirect: [indirect('the vote shows the council is divided', 'Daniel Otieno')],
+  },
+  {
+    name: 'an unnamed organisation speaks for itself: police, the court',
+    text: 'Police said a 23-year-old man had been arrested.\n\n"The decision is final," the court said in its ruling.',
+    quotes: [byGroup('"The decision is final,"', 'the court')],
+    indirect: [{ text: 'a 23-year-old man had been arrested', kind: 'indirect', speaker: 'Police', group: true }],
+  },
+  {
+    name: 'state media X reported: the outlet named after a media noun',
+    text: 'Kim Jong Un oversaw the launch of the new missile, state media KCNA reported.',
+    quotes: [],
+    indirect: [indirect('Kim Jong Un oversaw the launch of the new missile', 'KCNA', ORG)],
+  },
+];
+
+// Sentences with a speech verb that report nothing: no indirect quote may overlap the words given.
+const notReported: { name: string; text: string; words: string }[] = [
+  { name: 'an appositive and a request for caution', text: "Dr. Kieran Moore, the province's chief medical officer of health, urged caution.", words: 'Kieran Moore' },
+  { name: '"asked not to be named"', text: 'A ministry official, who asked not to be named because she was not authorised to speak, confirmed the date.', words: 'not to be named' },
+  { name: '"have not said why"', text: 'Officials have not said why the team was denied visas.', words: 'why the team was denied visas' },
+];
+
+describe('quotes: speech verbs that report nothing', () => {
+  for (const c of notReported)
+    test(c.name, () => {
+      const at = c.text.indexOf(c.words);
+      const hit = analyzeArticle(c.text).quotes.filter((q) => q.kind === 'indirect' && q.start < at + c.words.length && q.end > at);
+      assert.deepEqual(hit.map((q) => q.text), []);
+    });
+});
+
+runTables([
+  ['quotes: finding the speaker', speakers],
+  ['quotes: indirect speech', reported],
+]);
