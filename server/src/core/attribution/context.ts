@@ -44,6 +44,16 @@ export function firstAtOrAfter<T>(items: T[], offset: number, startOf: (x: T) =>
   return lo;
 }
 
+export interface AbsToken {
+  t: Token;
+  s: number;
+  e: number;
+  sent: number;
+}
+
+// Absolute tokens by paragraph tokens (which the paragraph cache keeps while the paragraph's text stands).
+const keptAbsTokens = new WeakMap<Token[], { base: number; toks: AbsToken[] }>();
+
 export class AttributionContext {
   readonly lex = lexicon();
   constructor(
@@ -56,19 +66,39 @@ export class AttributionContext {
     return { start, end, text: this.text.slice(start, end) };
   }
 
-  /** Absolute tokens of paragraph p. */
-  abs(p: number): { t: Token; s: number; e: number; sent: number }[] {
+  /**
+   * Absolute tokens of paragraph p. They are kept with the paragraph's tokens across analyses and moved in
+   * place when the paragraph moved (an edit before it), so that an edit does not rebuild them for the whole
+   * document; a paragraph whose text repeats elsewhere in the document shares its tokens and gets its own copy.
+   */
+  abs(p: number): AbsToken[] {
     let toks = this.absCache.get(p);
-    if (!toks) {
-      const para = this.paras[p];
+    if (toks) return toks;
+    const para = this.paras[p];
+    const kept = keptAbsTokens.get(para.tokens);
+    if (this.claimed.has(para.tokens) || !kept) {
       toks = para.tokens.map((t) => ({ t, s: t.start + para.start, e: t.end + para.start, sent: t.sentence }));
-      this.absCache.set(p, toks);
+      if (!this.claimed.has(para.tokens)) keptAbsTokens.set(para.tokens, { base: para.start, toks });
+    } else {
+      toks = kept.toks;
+      const delta = para.start - kept.base;
+      if (delta) {
+        for (const x of toks) {
+          x.s += delta;
+          x.e += delta;
+        }
+        kept.base = para.start;
+      }
     }
+    this.claimed.add(para.tokens);
+    this.absCache.set(p, toks);
     return toks;
   }
 
   /** Absolute tokens of the paragraphs this analysis has looked at. */
-  readonly absCache = new Map<number, { t: Token; s: number; e: number; sent: number }[]>();
+  readonly absCache = new Map<number, AbsToken[]>();
+  /** Token arrays whose kept absolute tokens this analysis uses (a repeated paragraph must not move them). */
+  private readonly claimed = new Set<Token[]>();
 
   paraIndexAt(offset: number): number {
     let lo = 0;

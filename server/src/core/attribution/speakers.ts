@@ -3,19 +3,39 @@
 // organisation just named ("the ministry", "a spokesman"), a group of unnamed people ("officials"), or a
 // pronoun (pronouns.ts).
 import type { ResolvedMention } from '../entities/table';
-import { firstTokenAtOrAfter, type AttributionContext, type Resolved } from './context';
+import { firstTokenAtOrAfter, type AbsToken, type AttributionContext, type Resolved } from './context';
 import { ORGANISATION_NOUNS, phraseFacts } from './phraseFacts';
 import { resolvePronoun } from './pronouns';
 
 const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
 const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
 const ACRONYM_PHRASE_RE = /^(?:[Tt]he\s+)?([A-Z][A-Za-z.&]{1,9})$/;
-// An organisation or media noun followed by capitalised words to the end of the phrase: "the firm Secunia.com".
-const ORGANISATION_NAMED_RE = /\b(\p{Ll}+)\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,3})$/u;
 // Nouns before an outlet's name: "state media KCNA", "the tabloid Bild".
 const MEDIA_NOUNS = new Set(['media', 'outlet', 'daily', 'paper', 'tabloid', 'magazine', 'station', 'television', 'agency', 'broadcaster', 'newspaper', 'website', 'site', 'portal', 'weekly']);
 // Organisation nouns that any organisation can stand behind; the others name their kind.
 const GENERIC_ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'organisation', 'organization', 'association', 'body', 'coalition', 'alliance', 'network', 'campaign', 'charity', 'foundation', 'government', 'administration', 'office', 'operator', 'developer', 'manufacturer', 'retailer', 'carrier', 'insurer', 'utility', 'watchdog', 'regulator', 'club', 'team']);
+
+/**
+ * An organisation or media noun followed by one to four capitalised words that end the phrase ("the firm
+ * Secunia.com", "state media KCNA"): the offset of the name in the phrase. (A word scan: this runs for every
+ * speaker phrase that names no one.)
+ */
+function nameAfterOrganisationNoun(surface: string): number | undefined {
+  const words = surface.split(' ');
+  let k = words.length;
+  while (k > 0 && /^\p{Lu}/u.test(words[k - 1])) k--;
+  if (k === 0 || k === words.length || words.length - k > 4) return undefined;
+  const noun = words[k - 1];
+  if (!ORGANISATION_NOUNS.has(noun) && !MEDIA_NOUNS.has(noun)) return undefined;
+  let offset = 0;
+  for (let j = 0; j < k; j++) offset += words[j].length + 1;
+  return offset;
+}
+
+function lastPerson(ms: ResolvedMention[]): ResolvedMention | undefined {
+  for (let k = ms.length - 1; k >= 0; k--) if (ms[k].type === 'person') return ms[k];
+  return undefined;
+}
 
 /** Resolves a speaker phrase to an entity. */
 export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end: number }, quoteStart: number, cueVerb: string): Resolved | undefined {
@@ -31,7 +51,7 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   const inside = ctx.mentionsIn(np.start, np.end);
   const pick = (ms: ResolvedMention[]) =>
     ms.find((m) => m.type === 'organization' && ctx.entity(m.entityId).speaksFor) ??
-    [...ms].reverse().find((m) => m.type === 'person') ??
+    lastPerson(ms) ??
     ms.find((m) => m.type === 'organization') ??
     ms.find((m) => m.type === 'country' && m.form !== 'demonym');
   const direct = pick(inside);
@@ -57,11 +77,8 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   }
   // "The Internet security firm Secunia.com", "state media KCNA": the capitalised words after an
   // organisation or media noun name an organisation.
-  const firm = ORGANISATION_NAMED_RE.exec(surface);
-  if (firm && (ORGANISATION_NOUNS.has(firm[1].toLowerCase()) || MEDIA_NOUNS.has(firm[1].toLowerCase()))) {
-    const start = np.start + firm.index + firm[0].length - firm[2].length;
-    return lateOrganisation(ctx, start, start + firm[2].length);
-  }
+  const firm = nameAfterOrganisationNoun(surface);
+  if (firm) return lateOrganisation(ctx, np.start + firm, np.end);
   const f = phraseFacts(ctx.lex, surface);
   if (f.writer) return undefined;
   if (f.pronoun) return resolvePronoun(ctx, np, f.pronoun);
@@ -198,17 +215,18 @@ function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: nu
     // The last few hundred tokens before the quote, walked back sentence by sentence.
     const all = ctx.abs(pp);
     const end = firstTokenAtOrAfter(all, limit);
-    const toks = all.slice(Math.max(0, end - 400), end);
-    for (let k = toks.length - 1; k >= 0; ) {
+    const first = Math.max(0, end - 400);
+    for (let k = end - 1; k >= first; ) {
       let from = k;
-      while (from > 0 && toks[from - 1].sent === toks[k].sent) from--;
-      const st = toks.slice(from, k + 1);
+      while (from > first && all[from - 1].sent === all[k].sent) from--;
+      let noun: AbsToken | undefined;
+      for (let j = from; j <= k && !noun; j++) if (ctx.lex.statementNouns.has(all[j].t.lower)) noun = all[j];
+      const sentenceStart = all[from].s;
       k = from - 1;
-      const noun = st.find((x) => ctx.lex.statementNouns.has(x.t.lower));
       if (!noun) continue;
       // The one whose statement it is: named right before the noun ("the Kremlin statement",
       // "Netanyahu's Office also put out a statement"), not a source cited earlier ("According to Fox News").
-      const ms = ctx.mentionsIn(st[0].s, noun.s).filter((m) => m.start < quoteStart && m.end <= noun.s && (m.type !== 'country' || m.form !== 'demonym'));
+      const ms = ctx.mentionsIn(sentenceStart, noun.s).filter((m) => m.start < quoteStart && m.end <= noun.s && (m.type !== 'country' || m.form !== 'demonym'));
       const owner = ms
         .filter((m) => m.type === 'organization' || m.type === 'person')
         .sort((a, b) => b.end - a.end || (a.type === 'organization' ? -1 : 1))[0];

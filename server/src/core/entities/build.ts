@@ -25,6 +25,7 @@ function outputMention(c: PlacedCandidate, form: Mention['form'], text: string, 
 
 /** The resolved mention of a candidate, reused when nothing about it changed since the last analysis. */
 function resolvedMention(c: PlacedCandidate, entityId: string, type: Entity['type'], form: Mention['form']): ResolvedMention {
+  c.resolvedIn = run;
   const r = c.resolved;
   const start = c.start;
   const para = c.para;
@@ -32,7 +33,11 @@ function resolvedMention(c: PlacedCandidate, entityId: string, type: Entity['typ
   return (c.resolved = { start, end: c.end, entityId, type, form, sentenceKey: c.sentenceKey, para });
 }
 
+/** Numbers each entity build, so that a candidate's mention is known to be from this one (see resolvedIn). */
+let run = 0;
+
 export function buildEntities(text: string, cands: PlacedCandidate[], kb: KnowledgeBase, date: string | undefined): EntityTable {
+  run++;
   const persons = cands.filter((c) => c.kind === 'person' || c.kind === 'maybe-person' || c.kind === 'title-only' || c.kind === 'description');
   // Pass 1: full names; pass 2: single names and surnames (people.ts).
   const misspelt: SpellingVariant[] = [];
@@ -45,7 +50,7 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
   // Build person entities.
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
-  const mentions: ResolvedMention[] = [];
+  let mentions: ResolvedMention[] = [];
   const titles: EntityTable['titles'] = [];
   const usedIds = new Set<string>();
   const uniqueId = (base: string) => {
@@ -96,7 +101,11 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     byId.set(id, e);
   }
 
-  const personMentionAt = new Map(mentions.map((m) => [m.start, m]));
+  // The owners of offices ("Netanyahu's Office"): few, so only their starts are indexed.
+  const ownerStarts = new Set<number>();
+  for (const c of cands) if (c.kind === 'org' && c.ownerStart !== undefined) ownerStarts.add(c.ownerStart);
+  const personMentionAt = new Map<number, ResolvedMention>();
+  if (ownerStarts.size) for (const m of mentions) if (ownerStarts.has(m.start)) personMentionAt.set(m.start, m);
   // Organisations: metonyms ("the Kremlin"), offices of people ("Netanyahu's Office"), known organisations.
   const orgs = new Map<string, Entity>();
   const aliases = acronymAliases(text, cands);
@@ -159,7 +168,14 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     const e = orgs.get(key);
     if (e) acronyms.set(acronym, e.id);
   }
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Every candidate became at most one mention, and candidates come in document order: collecting the
+  // mentions in candidate order spares sorting them on every edit (they are sorted if that ever fails).
+  const ordered: ResolvedMention[] = [];
+  for (const c of cands) if (c.resolvedIn === run && c.resolved) ordered.push(c.resolved);
+  let inOrder = ordered.length === mentions.length;
+  for (let k = 1; inOrder && k < ordered.length; k++) inOrder = ordered[k - 1].start < ordered[k].start || (ordered[k - 1].start === ordered[k].start && ordered[k - 1].end >= ordered[k].end);
+  if (inOrder) mentions = ordered;
+  else mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const variantList: NameVariant[] = variants.map((v) => ({
     entityId: clusterEntity.get(v.cluster)!.id,
     variant: { start: v.c.start, end: v.c.end, text: text.slice(v.c.start, v.c.end) },

@@ -150,7 +150,7 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
       if (cl) attach(cl, c, 'name');
       else if (toks.length > 1) unlinkedFullNames.push(c);
     } else if (c.kind === 'maybe-person') {
-      const tok = foldToken(c.nameTokens?.join(' ') ?? nameText(c));
+      const tok = (c.foldedSingle ??= foldToken(c.nameTokens?.join(' ') ?? nameText(c)));
       let cl = findBySurname(bySurname.get(tok), c.start) ?? onlyOne(byToken.get(tok)) ?? (c.title && !c.kbId ? misspeltSurname(c, tok) : undefined);
       if (!cl && c.kbId) {
         const rec = recordById.get(c.kbId);

@@ -7,6 +7,8 @@ import type { Entity, Mention } from '../types';
 export interface PlacedCandidate extends Candidate {
   /** Folded forms, computed once: placed candidates are kept across analyses while their paragraph is. */
   folded?: { tokens: string[]; key: string };
+  /** A single name folded, computed once (see clusterPeople). */
+  foldedSingle?: string;
   surface?: string;
   /** The mention this candidate became in the last analysis (see outputMention). */
   output?: Mention;
@@ -15,6 +17,10 @@ export interface PlacedCandidate extends Candidate {
   orgKey?: string;
   orgForm?: Mention['form'];
   resolved?: ResolvedMention;
+  /** Countries in match reports: named after "in", "from", "to"… (a place, not a team); see teams.ts. */
+  placeAfterPreposition?: boolean;
+  /** The entity build (a run number) that last resolved this candidate. */
+  resolvedIn?: number;
   para: number;
   /** Document-wide sentence key: paragraph * 10000 + sentence. */
   sentenceKey: number;

@@ -11,11 +11,15 @@ function isSportsReport(hits: number, length: number): boolean {
   return hits >= 6 && hits * 400 >= Math.min(length, 20000);
 }
 
-function withoutTeams(text: string, placed: PlacedCandidate[]): PlacedCandidate[] {
+function withoutTeams(text: string, paragraphs: { start: number }[], placed: PlacedCandidate[]): PlacedCandidate[] {
   return placed.filter((c) => {
     if (c.kind !== 'country' || (c.form !== 'name' && c.form !== 'acronym')) return true;
-    const before = text.slice(Math.max(0, c.start - 12), c.start).toLowerCase();
-    return /\b(?:in|from|to|of|across|visit(?:ed|ing)?)\s+(?:the\s+)?$/.test(before);
+    // Decided once per placed candidate, from the words before it in its own paragraph (which it is cached with).
+    if (c.placeAfterPreposition === undefined) {
+      const before = text.slice(Math.max(paragraphs[c.para].start, c.start - 12), c.start).toLowerCase();
+      c.placeAfterPreposition = /\b(?:in|from|to|of|across|visit(?:ed|ing)?)\s+(?:the\s+)?$/.test(before);
+    }
+    return c.placeAfterPreposition;
   });
 }
 
@@ -28,8 +32,8 @@ function paragraphSportsHits(f: ParagraphFacts, paraText: string): number {
 }
 
 /** The placed candidates without the countries that are teams, when the article is a match report. */
-export function withoutSportsTeams(text: string, paragraphs: { text: string }[], facts: ParagraphFacts[], placed: PlacedCandidate[]): PlacedCandidate[] {
+export function withoutSportsTeams(text: string, paragraphs: { text: string; start: number }[], facts: ParagraphFacts[], placed: PlacedCandidate[]): PlacedCandidate[] {
   let hits = 0;
   for (let p = 0; p < facts.length; p++) hits += paragraphSportsHits(facts[p], paragraphs[p].text);
-  return isSportsReport(hits, text.length) ? withoutTeams(text, placed) : placed;
+  return isSportsReport(hits, text.length) ? withoutTeams(text, paragraphs, placed) : placed;
 }

@@ -21,6 +21,9 @@ const EDITS: [string, Edit][] = [
   ['change a title inside a paragraph', (t) => t.replace('Israeli President Benjamin Netanyahu', 'Israeli Prime Minister Benjamin Netanyahu')],
   ['delete the first paragraph', (t) => t.slice(t.indexOf('\n\n') + 2)],
   ['duplicate a paragraph', (t) => { const p = t.split('\n\n'); return [...p.slice(0, 2), p[1], ...p.slice(2)].join('\n\n'); }],
+  // Repeated paragraphs share their cached tokens; an edit before them moves both copies.
+  ['insert a paragraph before repeated ones', (t) => 'MOSCOW - A second dateline.\n\n' + t],
+  ['repeat a quote with the paragraph that introduces it', (t) => { const p = t.split('\n\n'); const k = Math.max(1, p.findIndex((x) => /:\s*$/.test(x))); return [...p.slice(0, k + 2), p[k], p[k + 1], ...p.slice(k + 2)].join('\n\n'); }],
   ['type inside a quote', (t) => t.replace('unanimous opinion', 'unanimous and firm opinion')],
   ['append at the end', (t) => t + '\n\nLater, Putin met Egyptian President Abdel Fattah al-Sisi in Cairo.'],
 ];
