@@ -8,6 +8,9 @@ import type { Quote } from '../types';
 import { NAMING_VERBS, QUOTE_VERBS, STATEMENT_READ_VERBS } from '../vocabulary';
 import { firstTokenAtOrAfter, type AttributionContext } from './context';
 
+// Speech verbs that are more often nouns ("a post", "the tweet"): verbs only after a pronoun ("she posts").
+const NOUN_FORMS = new Set(['post', 'posts', 'tweet', 'tweets']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 const NOT_A_SUBJECT = new Set(['and', 'but', 'or', 'to', 'then', 'which', 'that', 'as', 'while']);
 
 /** The cue after the quote, else before it; the speaker phrase is resolved separately. */
@@ -54,7 +57,10 @@ function cueAfter(ctx: AttributionContext, q: QuoteSpan, p: number, nextQuoteSta
     // `"…." Smith said.` is rare; a sentence that ended before the cue is a new sentence.
     return undefined;
   }
-  for (let v = 0; v < Math.min(window.length, 10); v++) {
+  // An appositive between the name and the verb (`"…," Sen. Patricia Munoz, the bill's sponsor, said`) may
+  // push the verb further back.
+  const reach = window.slice(0, 8).some((x) => x.t.text === ',') ? 14 : 10;
+  for (let v = 0; v < Math.min(window.length, reach); v++) {
     const w = window[v].t;
     const isAccording = w.lower === 'according' && window[v + 1]?.t.lower === 'to';
     if (!QUOTE_VERBS.has(w.lower) && !isAccording) continue;
@@ -112,6 +118,8 @@ function cueBefore(ctx: AttributionContext, q: QuoteSpan, p: number, prevQuoteEn
       if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' };
     }
     if ((!QUOTE_VERBS.has(w.lower) && !NAMING_VERBS.has(w.lower)) || STATEMENT_READ_VERBS.has(w.lower)) continue;
+    // "In a separate post on Truth Social, …", "a LinkedIn post": the noun, unless a pronoun makes it the verb.
+    if (NOUN_FORMS.has(w.lower) && !SUBJECT_PRONOUNS.has(toks[v - 1]?.t.lower ?? '')) continue;
     const wide = { start: toks[0].s, end: toks[v].s };
     // The subject: words before the verb back to the previous comma or the sentence start.
     let b = v - 1;
@@ -124,7 +132,10 @@ function cueBefore(ctx: AttributionContext, q: QuoteSpan, p: number, prevQuoteEn
   }
   if (!mixed && last.t.text === ':') {
     // A colon introduction without a verb: `Netanyahu's statement: "…"`.
-    const words = toks.filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+    // The clause right before the colon: `On NASA's budget, she was blunt:` → "she was blunt".
+    let from = toks.length - 1;
+    while (from > 0 && toks[from - 1].t.text !== ',' && toks[from - 1].t.text !== ';') from--;
+    const words = toks.slice(from).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
     const np = words.slice(-6);
     if (np.length) return { np: { start: np[0].s, end: np[np.length - 1].e }, cue: { start: last.s, end: last.e }, cueVerb: ':', via: 'colon', wide: { start: toks[0].s, end: last.s } };
   }

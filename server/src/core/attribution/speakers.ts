@@ -4,7 +4,7 @@
 // pronoun (pronouns.ts).
 import type { ResolvedMention } from '../entities/table';
 import { firstTokenAtOrAfter, type AbsToken, type AttributionContext, type Resolved } from './context';
-import { ORGANISATION_NOUNS, phraseFacts } from './phraseFacts';
+import { ORGANISATION_NOUNS, PRONOUNS, phraseFacts } from './phraseFacts';
 import { resolvePronoun } from './pronouns';
 
 const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
@@ -109,8 +109,41 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
     const person = ctx.nearest(np.start, (m) => m.type === 'person');
     if (person) return { entityId: person.entityId, mention: ctx.span(np.start, np.end), via: 'pronoun' };
   }
-  void cueVerb;
+  // "she was blunt:": a clause whose subject is a pronoun speaks through that pronoun.
+  const subject = /^(he|she|they)\s/i.exec(surface);
+  if (subject && surface.split(/\s+/).length <= 5) {
+    const g = PRONOUNS.get(subject[1].toLowerCase());
+    if (g) return resolvePronoun(ctx, { start: np.start, end: np.start + subject[1].length }, g);
+  }
+  // `"…," said Hlushko.`: a name after the quote that no earlier stage read is that speaker's name.
+  // (One unknown word after "according to" is more often a company or a pollster: "according to Quantcast".)
+  if (np.start > quoteStart && UNREAD_NAME_RE.test(surface) && surface.split(' ').every((w) => readsAsName(ctx, w))) {
+    return cueVerb === 'according' && !surface.includes(' ') ? lateOrganisation(ctx, np.start, np.end) : latePerson(ctx, np.start, np.end);
+  }
   return undefined;
+}
+
+const UNREAD_NAME_RE = /^\p{Lu}\p{Ll}[\p{L}'’-]+(?: \p{Lu}\p{Ll}[\p{L}'’-]+)?$/u;
+const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'ProperNoun']);
+
+/** A capitalised word that compromise's lexicon knows only as a name, or not at all ("Hlushko"). */
+function readsAsName(ctx: AttributionContext, word: string): boolean {
+  const tags = ctx.lex.tagsOf(word.toLowerCase());
+  return tags.every((t) => NAME_TAGS.has(t));
+}
+
+/** A person the speaker phrase names that the paragraph pass did not read as a name (made once per name). */
+function latePerson(ctx: AttributionContext, start: number, end: number): Resolved {
+  const name = ctx.text.slice(start, end);
+  const id = `person:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+  let e = ctx.table.byId.get(id);
+  if (!e) {
+    e = { id, type: 'person', name, leader: false, roles: [], mentions: [] };
+    ctx.table.entities.push(e);
+    ctx.table.byId.set(id, e);
+  }
+  ctx.addLateMention(e, { start, end, text: name, form: 'name' });
+  return { entityId: e.id, mention: ctx.span(start, end), via: 'cue' };
 }
 
 /**

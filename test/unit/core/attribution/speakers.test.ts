@@ -67,6 +67,26 @@ const speakers: Case[] = [
     quotes: [byGroup('"Autos are the big one,"', 'a senior administration official')],
   },
   {
+    name: 'a long appositive between the name and the verb after the quote',
+    text: '"Nobody should have to ration insulin," Sen. Patricia Munoz, the bill\'s sponsor, said at a news conference.',
+    quotes: [direct('"Nobody should have to ration insulin,"', 'Patricia Munoz')],
+  },
+  {
+    name: 'an inverted cue with a surname the article has not used before',
+    text: 'The talks resumed on Monday.\n\n"The ball is in Moscow\'s court," said Hlushko.',
+    quotes: [direct('"The ball is in Moscow\'s court,"', 'Hlushko')],
+  },
+  {
+    name: 'a colon introduction whose clause has a pronoun subject',
+    text: 'Senator Celeste Ambrose visited the launch site on Friday.\n\nOn the agency\'s budget, she was blunt: "We are spending less on space than we did in 1990."',
+    quotes: [direct('"We are spending less on space than we did in 1990."', 'Celeste Ambrose')],
+  },
+  {
+    name: '"a post" is a noun: the colon introduction names the speaker',
+    text: 'In a separate post on social media, President Jorge Almeida weighed in: "This is a disgrace for our country."',
+    quotes: [direct('"This is a disgrace for our country."', 'Jorge Almeida')],
+  },
+  {
     name: 'an acronym introduced in brackets speaks for its organisation',
     text: 'The Coastal Fisheries Authority (CFA) published its forecast on Monday. "Stocks will recover this decade," the CFA said.',
     quotes: [direct('"Stocks will recover this decade,"', 'Coastal Fisheries Authority', ORG)],
