@@ -2,7 +2,7 @@
 // differs from the source; and the verbose output's context snippets.
 
 import { analyzeArticle } from '../../server/src/core';
-import type { Analysis } from '../../server/src/core/types';
+import type { Analysis, AnalyzeOptions } from '../../server/src/core/types';
 import type { Interval } from './scoring';
 
 interface RunResult {
@@ -21,10 +21,10 @@ const EMPTY: Analysis = {
   diagnostics: [],
 };
 
-export function run(text: string, date?: string): RunResult {
+export function run(text: string, date?: string, options: AnalyzeOptions = {}): RunResult {
   const t0 = process.hrtime.bigint();
   try {
-    const analysis = analyzeArticle(text, date ? { date } : {});
+    const analysis = analyzeArticle(text, date ? { ...options, date } : options);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     let badSpans = 0;
     const check = (s: { start: number; end: number; text: string } | null | undefined) => {

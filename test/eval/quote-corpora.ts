@@ -1,7 +1,7 @@
 // 2. Our quote corpora (test/fixtures/quotes/wire, intl): direct-quote P/R/F1 (≥ 50% overlap of the
 // longer span, and exact), speaker accuracy, interactions, people.
 
-import type { Analysis, Entity, Quote } from '../../server/src/core/types';
+import type { Analysis, AnalyzeOptions, Entity, Quote } from '../../server/src/core/types';
 import { context, run, type Detail } from './harness';
 import { namesMatch, speakerMatches } from './matching';
 import type { QuoteFixture } from './quote-fixtures';
@@ -56,7 +56,7 @@ function pairsOf(kind: string, names: string[]): { kind: string; a: string; b: s
   return out;
 }
 
-export function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: boolean): QuoteCorpusReport {
+export function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], verbose: boolean, options: AnalyzeOptions = {}): QuoteCorpusReport {
   const c = {
     main: [0, 0, 0],
     scareFp: [0, 0, 0],
@@ -79,7 +79,7 @@ export function evaluateQuoteCorpus(corpus: string, fixtures: QuoteFixture[], ve
 
   for (const fx of fixtures) {
     const where = `${corpus}/${fx.name}`;
-    const r = run(fx.text);
+    const r = run(fx.text, undefined, options);
     ms += r.ms;
     badSpans += r.badSpans;
     if (r.error) errors.push(`${where}: ${r.error.split('\n')[0]}`);

@@ -67,7 +67,7 @@ function analyzeWithFacts(
   const docParas: DocParagraph[] = paragraphs.map((p, i) => ({ start: p.start, end: p.end, tokens: facts[i].tokens, speech: facts[i].speech, triggers: facts[i].triggers }));
   const singles = documentUsesSingles(paragraphs, facts);
   const scan = scanQuotes(text, paragraphs, singles, (p) => paragraphQuotes(facts[p], paragraphs[p].text, singles));
-  const attributor = new Attributor(text, docParas, table);
+  const attributor = new Attributor(text, docParas, table, options.pronounWeights);
   const marked = scan.quotes
     .map((q) => {
       if (q.kind !== undefined) return { q, kind: q.kind ?? undefined };

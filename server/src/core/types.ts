@@ -161,4 +161,22 @@ export interface AnalyzeOptions {
   severities?: Record<string, Severity | 'off'>;
   /** A name-tagger model instead of the shipped one: cross-validation runs the engine with each fold's model. */
   nameModel?: SequenceModel;
+  /** Weights of the pronoun-antecedent score instead of the shipped ones: the evaluation fits them by cross-validation. */
+  pronounWeights?: PronounWeights;
+}
+
+/** The features of a speaker pronoun's antecedent score (attribution/pronouns.ts) and their weights. */
+export interface PronounWeights {
+  /** Per sentence between the mention and the pronoun (subtracted). */
+  sentence: number;
+  /** The person spoke in the last quote before the pronoun. */
+  lastSpeaker: number;
+  /** The person spoke in one of the two quotes before that. */
+  earlierSpeaker: number;
+  /** The mention is its sentence's subject (the first person named in it, not after a preposition). */
+  subject: number;
+  /** The mention follows a preposition ("to Mohamed", subtracted). */
+  afterPreposition: number;
+  /** The mention is in the pronoun's paragraph. */
+  sameParagraph: number;
 }

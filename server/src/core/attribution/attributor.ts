@@ -5,7 +5,7 @@
 // cue at all, the speaker of the quote just before it. Also finds indirect speech (indirect.ts).
 import type { EntityTable } from '../entities/table';
 import type { CueMatch, QuoteSpan } from '../quotes/scan';
-import type { Quote } from '../types';
+import type { PronounWeights, Quote } from '../types';
 import { AttributionContext, type AmbiguousSpeaker, type DocParagraph, type Resolved } from './context';
 import { continues, findCue } from './cues';
 import { genderOf } from './pronouns';
@@ -19,8 +19,8 @@ export interface AttributionResult {
 
 export class Attributor {
   private readonly ctx: AttributionContext;
-  constructor(text: string, paras: DocParagraph[], table: EntityTable) {
-    this.ctx = new AttributionContext(text, paras, table);
+  constructor(text: string, paras: DocParagraph[], table: EntityTable, pronounWeights?: PronounWeights) {
+    this.ctx = new AttributionContext(text, paras, table, pronounWeights);
   }
 
   paraIndexAt(offset: number): number {

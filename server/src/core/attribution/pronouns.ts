@@ -7,11 +7,12 @@ const AFTER_PREPOSITION_RE = /\b(?:to|with|by|from|for|of|at|on|about|than|and)\
 
 /**
  * The person a speaker pronoun stands for, chosen by a score over the people named before it (within a
- * few paragraphs) whose gender fits. Features and weights (documented in the README):
- *   - sentences back from the pronoun: −1 per sentence (same sentence 0);
- *   - the person spoke in the last quotes before it: +2.5 (the most recent speaker), +1 (an earlier one);
- *   - the mention is its sentence's subject (the first person named in it, not after a preposition): +1.5;
- *   - the mention follows a preposition ("to Mohamed", "with Netanyahu"): −1.5.
+ * few paragraphs) whose gender fits. Features (weights in PRONOUN_WEIGHTS, fitted by the evaluation):
+ *   - sentences back from the pronoun (same sentence 0), subtracted per sentence;
+ *   - the person spoke in the last quote before it, or in one of the two before that;
+ *   - the mention is its sentence's subject (the first person named in it, not after a preposition);
+ *   - the mention follows a preposition ("to Mohamed", "with Netanyahu"), subtracted;
+ *   - the mention is in the pronoun's paragraph.
  * Other fitting people in the chosen person's sentence, or scoring within 1 of it, make the pronoun ambiguous.
  */
 export function resolvePronoun(ctx: AttributionContext, np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p'): Resolved | undefined {
@@ -38,14 +39,17 @@ export function resolvePronoun(ctx: AttributionContext, np: { start: number; end
   const lastSpeaker = recent[recent.length - 1]?.entityId;
   const firstInSentence = new Map<number, string>();
   for (const m of candidates) if (m.type === 'person' && !firstInSentence.has(m.sentenceKey) && !afterPreposition(ctx, m.start)) firstInSentence.set(m.sentenceKey, m.entityId);
+  const w = ctx.pronounWeights;
+  const herePara = ctx.paraIndexAt(np.start);
   const best = new Map<string, { score: number; m: ResolvedMention }>();
   for (const m of candidates) {
     const back = here - sentenceOfMention(ctx, m);
-    let score = -Math.min(back, 8);
-    if (m.entityId === lastSpeaker) score += 2.5;
-    else if (recent.some((x) => x.entityId === m.entityId)) score += 1;
-    if (firstInSentence.get(m.sentenceKey) === m.entityId) score += 1.5;
-    if (afterPreposition(ctx, m.start)) score -= 1.5;
+    let score = -w.sentence * Math.min(back, 8);
+    if (m.entityId === lastSpeaker) score += w.lastSpeaker;
+    else if (recent.some((x) => x.entityId === m.entityId)) score += w.earlierSpeaker;
+    if (firstInSentence.get(m.sentenceKey) === m.entityId) score += w.subject;
+    if (afterPreposition(ctx, m.start)) score -= w.afterPreposition;
+    if (m.para === herePara) score += w.sameParagraph;
     const prev = best.get(m.entityId);
     if (!prev || score > prev.score) best.set(m.entityId, { score, m });
   }

@@ -87,6 +87,11 @@ const speakers: Case[] = [
     quotes: [direct('"This is a disgrace for our country."', 'Jorge Almeida')],
   },
   {
+    name: 'a pronoun after a sentence about someone is that person, not the last speaker',
+    text: '"We will keep fighting," said Keisha Rowe, a patient advocate.\n\nAfter the vote, Senator Patricia Lindqvist was cautiously optimistic. "We have the votes in committee," she said.',
+    quotes: [direct('"We will keep fighting,"', 'Keisha Rowe'), direct('"We have the votes in committee,"', 'Patricia Lindqvist')],
+  },
+  {
     name: 'an acronym introduced in brackets speaks for its organisation',
     text: 'The Coastal Fisheries Authority (CFA) published its forecast on Monday. "Stocks will recover this decade," the CFA said.',
     quotes: [direct('"Stocks will recover this decade,"', 'Coastal Fisheries Authority', ORG)],
