@@ -4,6 +4,7 @@ import type { Quote } from '../types';
 import type { AttributionContext, Resolved } from './context';
 import { VERB_LIKE } from './phraseFacts';
 import { resolveSpeaker, speakerNamedIn } from './speakers';
+import { overlaps, shifted, type Interval } from '../span';
 
 /**
  * Reported speech outside quotation marks: `X said (that) …`, `according to X, …`, `…, X said.`. A reported
@@ -30,20 +31,19 @@ export function indirect(ctx: AttributionContext, direct: Quote[], startId: numb
   let n = startId;
   for (const para of ctx.paras) {
     for (const sp of para.speech) {
-      const shift = (x: { start: number; end: number }) => ({ start: x.start + para.start, end: x.end + para.start });
-      const cue = shift(sp.cue);
-      const speaker = shift(sp.speaker);
-      let body = shift(sp.body);
+      const cue = shifted(sp.cue, para.start);
+      const speaker = shifted(sp.speaker, para.start);
+      let body = shifted(sp.body, para.start);
       // One lookup of the quotes around the pattern serves every check below.
       const near = overlapping(Math.min(cue.start, speaker.start, body.start), Math.max(cue.end, speaker.end, body.end + 400));
-      const hits = (a: { start: number; end: number }) => near.some((q) => q.start < a.end && q.end > a.start);
+      const hits = (a: Interval) => near.some((q) => overlaps(q, a));
       // The cue or the speaker inside a quotation: the speaker is reporting someone else.
       if (near.length && (hits(cue) || hits(speaker))) continue;
       let kind: Quote['kind'] = 'indirect';
       const inside: Quote[] = [];
       let cut = false;
       for (const q of near) {
-        if (!(q.start < body.end && q.end > body.start)) continue;
+        if (!overlaps(q, body)) continue;
         if (q.kind === 'mixed' && q.start >= body.start && q.end <= body.end + 1) {
           inside.push(q);
           kind = 'mixed';

@@ -6,6 +6,7 @@ import type { ResolvedMention } from '../entities/table';
 import { firstTokenAtOrAfter, type AbsToken, type AttributionContext, type Resolved } from './context';
 import { ORGANISATION_NOUNS, PRONOUNS, phraseFacts } from './phraseFacts';
 import { resolvePronoun } from './pronouns';
+import { contains } from '../span';
 
 const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
 const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
@@ -204,7 +205,7 @@ function groupSpeaker(ctx: AttributionContext, np: { start: number; end: number 
 
 /** The speaker named somewhere in the clause before a cue: the last person, else organisation, else country. */
 export function lastNamedIn(ctx: AttributionContext, wide: { start: number; end: number }): Resolved | undefined {
-  const ms = ctx.table.range(wide.start, wide.end).filter((m) => m.start >= wide.start && m.end <= wide.end);
+  const ms = ctx.table.range(wide.start, wide.end).filter((m) => contains(wide, m));
   const m = [...ms].reverse().find((x) => x.type === 'person') ?? [...ms].reverse().find((x) => x.type === 'organization') ?? [...ms].reverse().find((x) => x.type === 'country' && x.form !== 'demonym');
   return m ? { entityId: m.entityId, mention: ctx.span(m.start, m.end), via: 'cue' } : undefined;
 }
@@ -271,7 +272,7 @@ function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: nu
 
 /** A person or organisation named anywhere in the speaker phrase (the last one). */
 export function speakerNamedIn(ctx: AttributionContext, np: { start: number; end: number }): Resolved | undefined {
-  const ms = ctx.table.range(np.start, np.end).filter((m) => m.start >= np.start && m.end <= np.end && (m.type !== 'country' || m.form !== 'demonym'));
+  const ms = ctx.table.range(np.start, np.end).filter((m) => contains(np, m) && (m.type !== 'country' || m.form !== 'demonym'));
   const m = [...ms].reverse().find((x) => x.type === 'person') ?? [...ms].reverse().find((x) => x.type !== 'person');
   return m ? { entityId: m.entityId, mention: ctx.span(m.start, m.end), via: 'cue' } : undefined;
 }

@@ -3,6 +3,7 @@
 // ("Hamas’", "it's", "'90s"). Nested quotes stay inside their outer quote. A quote that runs over several
 // paragraphs has an opening mark on each paragraph and a closing mark only on the last.
 import type { Paragraph } from '../text';
+import { shifted } from '../span';
 
 export interface QuoteSpan {
   start: number;
@@ -189,9 +190,9 @@ export function scanQuotes(
 function shiftCue(c: CueMatch, by: number): CueMatch {
   return {
     ...c,
-    np: { start: c.np.start + by, end: c.np.end + by },
-    cue: { start: c.cue.start + by, end: c.cue.end + by },
-    ...(c.wide ? { wide: { start: c.wide.start + by, end: c.wide.end + by } } : {}),
+    np: shifted(c.np, by),
+    cue: shifted(c.cue, by),
+    ...(c.wide ? { wide: shifted(c.wide, by) } : {}),
   };
 }
 
