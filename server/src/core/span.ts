@@ -6,7 +6,7 @@ export interface Interval {
   end: number;
 }
 
-/** Whether two intervals share at least one character. */
+/** Whether two intervals overlap: each starts before the other ends (so an empty interval strictly inside counts). */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -5,13 +5,14 @@ import { contains, overlaps, shifted } from '../../../server/src/core/span';
 
 const iv = (start: number, end: number) => ({ start, end });
 
-test('overlaps: sharing one character counts, touching ends do not', () => {
+test('overlaps: sharing a character counts, touching ends do not, a point strictly inside does', () => {
   const cases: [ReturnType<typeof iv>, ReturnType<typeof iv>, boolean][] = [
     [iv(0, 5), iv(4, 9), true],
     [iv(0, 5), iv(5, 9), false],
     [iv(3, 4), iv(0, 10), true],
     [iv(6, 9), iv(0, 5), false],
-    [iv(2, 2), iv(0, 5), false],
+    [iv(2, 2), iv(0, 5), true],
+    [iv(0, 0), iv(0, 5), false],
   ];
   for (const [a, b, want] of cases) {
     assert.equal(overlaps(a, b), want, `${JSON.stringify(a)} ${JSON.stringify(b)}`);
