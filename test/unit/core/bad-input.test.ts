@@ -19,7 +19,7 @@ const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(root, '../shared');
 const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
 const SEED = existsSync(seedPath)
   ? readFileSync(seedPath, 'utf8')
-  : 'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.\n';
+  : 'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.\n\nPutin later called Egyptian President Abdel Fattah al-Sisi.\n';
 const SENTENCE = 'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu. "We will not give up," Putin said.';
 const NO_HANG_MS = 30_000;
 

@@ -67,6 +67,8 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
   const byLastToken = new Map<string, PersonCluster[]>();
   const bySurname = new Map<string, PersonCluster[]>();
   const byToken = new Map<string, PersonCluster[]>();
+  // Surnames of six letters or more by their first letter, for misspelt surnames (closeSurname).
+  const longSurnamesByInitial = new Map<string, string[]>();
   const recordById = recordsById(kb);
   const newCluster = (c: PlacedCandidate, kbRec?: LeaderRecord): PersonCluster => {
     const cl: PersonCluster = { key: kbRec ? `kb:${kbRec.id}` : folded(c).key, kb: kbRec, tokens: new Set(), surnames: new Set(), names: [], mentions: [], titles: [], lastPos: c.start, spellings: new Set() };
@@ -90,6 +92,7 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
     if (cl.kb?.surname) surnames.push(foldToken(cl.kb.surname.split(/\s+/).pop()!));
     for (const sn of surnames) {
       cl.surnames.add(sn);
+      if (sn.length >= 6 && !bySurname.has(sn)) (longSurnamesByInitial.get(sn[0]) ?? longSurnamesByInitial.set(sn[0], []).get(sn[0])!).push(sn);
       addToIndex(bySurname, sn, cl);
     }
     if (toks.length >= 2) addToIndex(byLastToken, toks[toks.length - 1], cl);
@@ -98,7 +101,7 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
   // "Ms Bauchtman" after "Lydia Buchtmann": a titled surname close to one person's is that person, misspelt
   // (and reported as a spelling variant).
   const misspeltSurname = (c: PlacedCandidate, surname: string): PersonCluster | undefined => {
-    const close = closeSurname(bySurname, surname);
+    const close = closeSurname(bySurname, longSurnamesByInitial.get(surname[0]) ?? [], surname);
     if (!close) return undefined;
     const full = close.cluster.names.find((n) => n.tokens.length >= 2 && n.tokens[n.tokens.length - 1] === close.surname);
     const last = full && full.text.slice(full.text.lastIndexOf(' ') + 1);
@@ -236,11 +239,12 @@ function findBySurname(hits: PersonCluster[] | undefined, pos: number): PersonCl
  * The one person whose surname is a likely misspelling of `surname`: at least six letters, the same first
  * letter, at most two edits apart, and no other person as close.
  */
-function closeSurname(bySurname: Map<string, PersonCluster[]>, surname: string): { cluster: PersonCluster; surname: string } | undefined {
+function closeSurname(bySurname: Map<string, PersonCluster[]>, sameInitial: string[], surname: string): { cluster: PersonCluster; surname: string } | undefined {
   if (surname.length < 6) return undefined;
   let found: { cluster: PersonCluster; surname: string } | undefined;
-  for (const [known, clusters] of bySurname) {
-    if (known[0] !== surname[0] || known.length < 6 || Math.abs(known.length - surname.length) > 2 || editDistance(known, surname) > 2) continue;
+  for (const known of sameInitial) {
+    const clusters = bySurname.get(known)!;
+    if (Math.abs(known.length - surname.length) > 2 || editDistance(known, surname) > 2) continue;
     if (found || clusters.length !== 1) return undefined;
     found = { cluster: clusters[0], surname: known };
   }

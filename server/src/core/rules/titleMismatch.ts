@@ -25,7 +25,12 @@ export const titleMismatch: Rule = {
   check(ctx: RuleContext) {
     const { text, table, kb, date } = ctx;
     const out: ReturnType<Rule['check']> = [];
-    const countryName = (iso: string) => table.entities.find((e) => e.iso3 === iso)?.name ?? iso;
+    const countryNames = new Map<string, string>();
+    const countryName = (iso: string) => {
+      let name = countryNames.get(iso);
+      if (name === undefined) countryNames.set(iso, (name = table.entities.find((e) => e.iso3 === iso)?.name ?? iso));
+      return name;
+    };
     const byEntity = new Map<string, typeof table.titles>();
     for (const t of table.titles) {
       if (!SPECIFIC_OFFICES.has(t.title.office)) continue;
@@ -36,10 +41,21 @@ export const titleMismatch: Rule = {
       const record = entity.kbId ? kb.records.find((r) => r.id === entity.kbId) : undefined;
       const matchesKb = (office: string, country: string | undefined, onDate: string | undefined) =>
         !!record && kb.officesOn(record, onDate).some((o) => o.title === office && (!country || o.country === country));
+      // The first title of each office and country: a long article repeats the same few titles, and the
+      // first conflicting title is the first of some other office (so this stays linear in the titles).
+      const firstOf = new Map<string, typeof titles[number]>();
+      for (const o of titles) if (!firstOf.has(`${o.title.office}|${o.title.country ?? ''}`)) firstOf.set(`${o.title.office}|${o.title.country ?? ''}`, o);
+      const order = new Map(titles.map((o, k) => [o, k]));
+      const mentionLength = new Map<number, number>();
+      for (const m of entity.mentions) if (!mentionLength.has(m.start)) mentionLength.set(m.start, m.text.length);
       for (const t of titles) {
         const titleText = text.slice(t.title.start, t.title.end);
         const past = !!t.title.modifier && PAST_MODIFIERS.has(t.title.modifier);
-        const conflicting = titles.find((o) => o !== t && o.title.office !== t.title.office && (!o.title.country || !t.title.country || o.title.country === t.title.country));
+        let conflicting: typeof titles[number] | undefined;
+        for (const o of firstOf.values()) {
+          if (o.title.office === t.title.office || (o.title.country && t.title.country && o.title.country !== t.title.country)) continue;
+          if (!conflicting || order.get(o)! < order.get(conflicting)!) conflicting = o;
+        }
         let reason: string | undefined;
         if (record && !past) {
           const everHeld = matchesKb(t.title.office, t.title.country, undefined);
@@ -60,7 +76,7 @@ export const titleMismatch: Rule = {
           : `"${titleText}" for ${entity.name}: ${reason}.`;
         const expected = record ? kb.officesOn(record, date).find((o) => !t.title.country || o.country === t.title.country) ?? kb.officesOn(record, date)[0] : undefined;
         out.push({
-          ...spanOf(text, t.title.start, t.mentionStart + (table.byId.get(entityId)!.mentions.find((m) => m.start === t.mentionStart)?.text.length ?? 0)),
+          ...spanOf(text, t.title.start, t.mentionStart + (mentionLength.get(t.mentionStart) ?? 0)),
           code: 'title-mismatch',
           message,
           related: conflicting ? [{ span: spanOf(text, conflicting.title.start, conflicting.title.end), message: `${entity.name} is called "${text.slice(conflicting.title.start, conflicting.title.end)}" here` }] : undefined,

@@ -63,6 +63,13 @@ test('name-variant: a misspelt surname after a title, and no variant for two dif
   assert.equal(codes(apart).filter((x) => x.code === 'name-variant').length, 0);
 });
 
+test('title-mismatch: every repetition of a wrong title is flagged, each pointing at the first conflicting title', () => {
+  const text = 'Israeli PM Benjamin Netanyahu spoke on Monday.\n\n' + 'Israeli President Benjamin Netanyahu spoke again. '.repeat(400);
+  const d = codes(text).filter((x) => x.code === 'title-mismatch');
+  assert.equal(d.length, 400);
+  assert.ok(d.every((x) => x.related?.[0]?.span.start === 0 && x.related[0].span.text === 'Israeli PM'), 'related: the first title, "Israeli PM"');
+});
+
 test('ambiguous-speaker: "he said" after two men', () => {
   const text = 'Joe Biden met Olaf Scholz at the summit.\n\n"It was a productive meeting," he said.';
   const d = codes(text).filter((x) => x.code === 'ambiguous-speaker');
