@@ -1,5 +1,5 @@
 import { after } from 'node:test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyzeArticle } from '../../server/src/core';
@@ -44,4 +44,11 @@ export function tempCases(prefix: string): { tmp: string; fresh: () => string } 
       return d;
     },
   };
+}
+
+/** The seed article from `../shared` (or NEWS_LENS_SHARED), else `fallback` when the shared folder is absent. */
+export function seedOr(fallback: string): string {
+  const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(__dirname, '../../..', '../shared');
+  const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
+  return existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : fallback;
 }

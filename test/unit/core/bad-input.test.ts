@@ -7,19 +7,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyzeArticle } from '../../../server/src/core';
 import type { Analysis } from '../../../server/src/core/types';
-import { spansConsistent } from '../helpers';
+import { seedOr, spansConsistent } from '../helpers';
 
 const root = path.resolve(__dirname, '../../../..');
-const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(root, '../shared');
-const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
-const SEED = existsSync(seedPath)
-  ? readFileSync(seedPath, 'utf8')
-  : 'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.\n\nPutin later called Egyptian President Abdel Fattah al-Sisi.\n';
+const SEED = seedOr(
+  'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.\n\nPutin later called Egyptian President Abdel Fattah al-Sisi.\n',
+);
 const SENTENCE = 'Russian President Vladimir Putin spoke to Israeli President Benjamin Netanyahu. "We will not give up," Putin said.';
 const NO_HANG_MS = 30_000;
 

@@ -72,14 +72,14 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   if (acronym && /[A-Z].*[A-Z]/.test(acronym[1])) {
     const id = ctx.table.acronyms.get(acronym[1]);
     const start = np.end - acronym[1].length;
-    if (!id) return lateOrganisation(ctx, start, np.end);
+    if (!id) return lateEntity(ctx, start, np.end, 'organization');
     ctx.addLateMention(ctx.entity(id), { start, end: np.end, text: acronym[1], form: 'acronym' });
     return { entityId: id, mention: ctx.span(start, np.end), via: 'cue' };
   }
   // "The Internet security firm Secunia.com", "state media KCNA": the capitalised words after an
   // organisation or media noun name an organisation.
   const firm = nameAfterOrganisationNoun(surface);
-  if (firm) return lateOrganisation(ctx, np.start + firm, np.end);
+  if (firm) return lateEntity(ctx, np.start + firm, np.end, 'organization');
   const f = phraseFacts(ctx.lex, surface);
   if (f.writer) return undefined;
   if (f.pronoun) return resolvePronoun(ctx, np, f.pronoun);
@@ -119,7 +119,7 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // `"…," said Hlushko.`: a name after the quote that no earlier stage read is that speaker's name.
   // (One unknown word after "according to" is more often a company or a pollster: "according to Quantcast".)
   if (np.start > quoteStart && UNREAD_NAME_RE.test(surface) && surface.split(' ').every((w) => readsAsName(ctx, w))) {
-    return cueVerb === 'according' && !surface.includes(' ') ? lateOrganisation(ctx, np.start, np.end) : latePerson(ctx, np.start, np.end);
+    return lateEntity(ctx, np.start, np.end, cueVerb === 'according' && !surface.includes(' ') ? 'organization' : 'person');
   }
   return undefined;
 }
@@ -131,20 +131,6 @@ const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'Femal
 function readsAsName(ctx: AttributionContext, word: string): boolean {
   const tags = ctx.lex.tagsOf(word.toLowerCase());
   return tags.every((t) => NAME_TAGS.has(t));
-}
-
-/** A person the speaker phrase names that the paragraph pass did not read as a name (made once per name). */
-function latePerson(ctx: AttributionContext, start: number, end: number): Resolved {
-  const name = ctx.text.slice(start, end);
-  const id = `person:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
-  let e = ctx.table.byId.get(id);
-  if (!e) {
-    e = { id, type: 'person', name, leader: false, roles: [], mentions: [] };
-    ctx.table.entities.push(e);
-    ctx.table.byId.set(id, e);
-  }
-  ctx.addLateMention(e, { start, end, text: name, form: 'name' });
-  return { entityId: e.id, mention: ctx.span(start, end), via: 'cue' };
 }
 
 /**
@@ -165,16 +151,19 @@ function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: 
   if (start > inner.start || end < inner.end || (start === inner.start && end === inner.end)) return undefined;
   const words = ctx.text.slice(start, end).split(/\s+/);
   if (words.length < 2 || (words.length === 2 && words[0] === 'The')) return undefined;
-  return lateOrganisation(ctx, start, end);
+  return lateEntity(ctx, start, end, 'organization');
 }
 
-/** An organisation a speaker phrase names that the paragraph pass did not know (made once per name). */
-function lateOrganisation(ctx: AttributionContext, start: number, end: number): Resolved {
+/**
+ * A person or organisation a speaker phrase names that the paragraph pass did not read (made once per name):
+ * `"…," said Hlushko`, "the security firm Kestrel Labs", "reported The Moscow Times".
+ */
+function lateEntity(ctx: AttributionContext, start: number, end: number, type: 'person' | 'organization'): Resolved {
   const name = ctx.text.slice(start, end);
-  const id = `org:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
+  const id = `${type === 'person' ? 'person' : 'org'}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
   let e = ctx.table.byId.get(id);
   if (!e) {
-    e = { id, type: 'organization', name, mentions: [] };
+    e = type === 'person' ? { id, type, name, leader: false, roles: [], mentions: [] } : { id, type, name, mentions: [] };
     ctx.table.entities.push(e);
     ctx.table.byId.set(id, e);
   }

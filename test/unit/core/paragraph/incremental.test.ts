@@ -2,17 +2,12 @@
 // edits gives exactly what a fresh analysis of the edited text gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import { analyzeArticle, createAnalyzer } from '../../../../server/src/core';
+import { seedOr } from '../../helpers';
 
-const root = path.resolve(__dirname, '../../../../..');
-const shared = process.env.NEWS_LENS_SHARED ?? path.resolve(root, '../shared');
-const seedPath = path.join(shared, 'seed/putin-netanyahu-call.txt');
-
-const base = existsSync(seedPath)
-  ? readFileSync(seedPath, 'utf8')
-  : 'Russian President Vladimir Putin spoke to Israeli Prime Minister Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.';
+const base = seedOr(
+  'Russian President Vladimir Putin spoke to Israeli Prime Minister Benjamin Netanyahu on Monday.\n\n"We will win," Netanyahu said.',
+);
 
 type Edit = (t: string) => string;
 const EDITS: [string, Edit][] = [
