@@ -57,18 +57,8 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
   const kbHits = kb.lookup(nameText);
   const fullKb = kbHits.length > 0 && kb.isFullName(nameText) ? kbHits[0] : undefined;
-  const base: Candidate = {
-    kind: 'maybe-person',
-    form: 'name',
-    start: tokens[i].start,
-    end: tokens[j - 1].end,
-    sentence: tokens[i].sentence,
-    tokenFrom: i,
-    tokenTo: j,
-    nameTokens: words.map((w) => w.text),
-    title,
-    iso3: title?.country,
-  };
+  // Every reading below sets its own kind and evidence.
+  const base = nameCandidate(tokens, i, j, 'maybe-person', '', { title, iso3: title?.country });
   if (fullKb) return [{ ...base, kind: 'person', kbId: fullKb.id, evidence: 'knowledge-base' }];
   const tags = lowers.map((w) => wordTags(lex, w));
   // compromise knows many multi-word places and organisations ("San Francisco", "New York").
