@@ -7,7 +7,7 @@ import { adjacent, isCommonCapitalised, NAME_TAGS, NON_NAME_TAGS, OPENING_PUNCT,
 import type { Token } from '../text';
 import {
   COMMON_CAPITALISED, COMMON_WORD_FIRST_NAMES, DETERMINERS, EPONYM_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_HEADS, looksCommonWord,
-  ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
+  DESCRIPTOR_WORDS, ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
 } from '../vocabulary';
 import { nameCandidate, type Candidate } from './candidates';
 import { orgCandidate } from './organisations';
@@ -72,7 +72,7 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const startEvidence = words.length === 2 ? nameStartEvidence(tokens, i, j, lex) : undefined;
   if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
-  const context = speechContext(tokens, i, j);
+  const context = speechContext(tokens, i, j, lex);
   const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORGANISATION_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
   if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
@@ -192,11 +192,36 @@ function eponymName(tokens: Token[], i: number, orgWordAt: number, lex: Lexicon)
 // After a name, a speech verb or these words mark a person ("X spoke", "X met", "X, who …").
 const PERSON_AFTER = new Set(['spoke', 'met', 'called', 'who']);
 
-function speechContext(tokens: Token[], i: number, j: number): boolean {
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'former']);
+const ROLE_TAGS = new Set(['Title', 'Actor']);
+
+/**
+ * ", the Senate majority leader,", ", a Republican senator from South Carolina": an appositive naming a role
+ * (a job noun within a few words, before the clause goes on) says the name before it is a person's.
+ */
+function roleAppositive(tokens: Token[], k: number, lex: Lexicon): boolean {
+  if (!APPOSITIVE_OPENERS.has(tokens[k]?.lower ?? '')) return false;
+  for (let m = k + 1; m < tokens.length && m < k + 7 && tokens[m].sentence === tokens[k].sentence; m++) {
+    const t = tokens[m];
+    if (t.text === ',' || t.lower === 'who' || t.lower === 'which' || t.lower === 'that') return false;
+    if (!t.word) continue;
+    if (DESCRIPTOR_WORDS.has(t.lower) || lex.tagsOf(t.lower).some((x) => ROLE_TAGS.has(x))) {
+      // "the company's chief executive": a role of someone, still a person's appositive; "the ministry's
+      // spokesman" too. A role word that starts an organisation's name ("the Senate Foreign Relations
+      // Committee") is no role.
+      const after = tokens[m + 1];
+      return !(after && after.cap && ORGANISATION_WORDS.has(after.lower));
+    }
+  }
+  return false;
+}
+
+function speechContext(tokens: Token[], i: number, j: number, lex: Lexicon): boolean {
   const next = tokens[j];
   const prev = tokens[i - 1];
   if (next && (QUOTE_VERBS.has(next.lower) || PERSON_AFTER.has(next.lower))) return true;
   if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
+  if (next && next.text === ',' && roleAppositive(tokens, j + 1, lex)) return true;
   if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
   // "According to Midland's chief information officer": the source is the officer, not Midland.
   if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according' && !/^['’]s$/.test(next?.text ?? '')) return true;

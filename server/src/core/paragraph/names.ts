@@ -39,7 +39,20 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     for (let k = c.tokenFrom; k < c.tokenTo; k++) if (nameAt[k] >= 0) return true;
     return false;
   };
-  for (const [from, to] of names) candidates.push(personFromTagger(tokens, slots, from, to, lex, kb));
+  const taggerAt = new Map<number, number>();
+  for (const [from, to] of names) {
+    taggerAt.set(from, candidates.length);
+    candidates.push(personFromTagger(tokens, slots, from, to, lex, kb));
+  }
+  // "Treasury Secretary Steven Mnuchin", "Premier Doug Ford": the tagger may stop at a surname it has not seen
+  // (or one that is also a company's); a title or a known first name before the run says the whole run is the name.
+  const longerName = (c: Candidate): number | undefined => {
+    if (c.kind !== 'person' || (c.evidence !== 'title' && c.evidence !== 'first-name')) return undefined;
+    const k = nameAt[c.tokenFrom];
+    if (k < 0 || names[k][0] !== c.tokenFrom || names[k][1] >= c.tokenTo || c.tokenTo - names[k][1] > 1) return undefined;
+    for (let t = names[k][1]; t < c.tokenTo; t++) if (nameAt[t] >= 0) return undefined;
+    return taggerAt.get(c.tokenFrom);
+  };
 
   // 2. Name chunks: runs of capitalised words (with inner particles), then their title prefixes.
   for (let i = 0; i < tokens.length; i++) {
@@ -65,6 +78,11 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     }
     const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
     for (const c of chunk ?? []) {
+      const replaced = longerName(c);
+      if (replaced !== undefined) {
+        candidates[replaced] = personFromTagger(tokens, slots, c.tokenFrom, c.tokenTo, lex, kb);
+        continue;
+      }
       if (overlapsName(c)) continue;
       // The knowledge base names people whatever the tagger says ("Putin briefed Netanyahu").
       // So do a title before a name, a known first name, a romanised East Asian name, initials, and a name right
