@@ -106,6 +106,17 @@ const CASES: PersonCase[] = [
     text: 'The tax was introduced by the Ferrucci government. Crowds gathered at the Chiang Kai Shek Memorial Hall.',
     expect: { Ferrucci: { names: ['Ferrucci'] }, 'Chiang Kai Shek': { names: ['Chiang Kai Shek'] } },
   },
+  {
+    name: 'a title before the name keeps a surname the tagger would cut (a rare surname, one that is also a company)',
+    text: 'Sen. Elizabeth Warren on Tuesday accused Treasury Secretary Steven Mnuchin of stonewalling Congress. NDP MP Charlie Angus said the government should have acted sooner. Ontario Premier Doug Ford, meanwhile, called the tariffs ridiculous.',
+    expect: { 'Steven Mnuchin': { names: ['Steven Mnuchin'] }, 'Doug Ford': { names: ['Doug Ford'] } },
+    notPersons: ['Steven', 'Doug'],
+  },
+  {
+    name: 'an appositive naming a role makes an unfamiliar name a person',
+    text: 'Chrystia Freeland, the foreign affairs minister, told CBC News that talks would resume next week. Later, Wendell Ashgrove, a Republican senator from Ohio, disagreed.',
+    expect: { 'Chrystia Freeland': { names: ['Chrystia Freeland'] }, 'Wendell Ashgrove': { names: ['Wendell Ashgrove'] } },
+  },
 ];
 
 for (const c of CASES) {
