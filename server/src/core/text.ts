@@ -41,6 +41,7 @@ const ABBREVIATIONS = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'e.g',
   'i.e', 'p.m', 'a.m', 'u.s', 'u.k', 'op', 'pp', 'vol', 'fig', 'al',
 ]);
+const NUMBER_ABBREVIATIONS = new Set(['no', 'vol', 'fig', 'pp', 'op']);
 const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'in', 'a', 'an', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'on', 'at', 'after', 'as', 'meanwhile', 'however']);
 
 export function tokenize(text: string): Token[] {
@@ -82,7 +83,9 @@ function markSentences(tokens: Token[]): void {
       endsSentence = true;
       if (t === '.' && i > 0 && !tokens[i].spaceBefore) {
         const prev = tokens[i - 1].lower;
-        if (ABBREVIATIONS.has(prev) || (prev.length === 1 && tokens[i - 1].cap)) endsSentence = false;
+        // "No. 10", "vol. 3": these shorten a word only before a number ("The senators said no. Democrats …").
+        const beforeNumber = NUMBER_ABBREVIATIONS.has(prev) ? /^\p{N}/u.test(tokens[i + 1]?.text ?? '') : true;
+        if ((ABBREVIATIONS.has(prev) && beforeNumber) || (prev.length === 1 && tokens[i - 1].cap)) endsSentence = false;
       }
     } else if (/^(?:\p{L}\.){2,}$/u.test(t)) {
       // "U.S." ends a sentence only when a typical sentence opener follows.

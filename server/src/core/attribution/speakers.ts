@@ -7,6 +7,7 @@ import { firstTokenAtOrAfter, type AbsToken, type AttributionContext, type Resol
 import { ORGANISATION_NOUNS, PRONOUNS, phraseFacts } from './phraseFacts';
 import { resolvePronoun } from './pronouns';
 import { contains } from '../span';
+import { COMMON_CAPITALISED } from '../vocabulary';
 
 const AGENT_RE = /\s(?:seen|obtained|reviewed|viewed|leaked|cited|quoted|published|sent)\s+(?:to|by)\s/;
 const POSTMODIFIER_RE = /^(?:of|from|at|with)\s/;
@@ -118,8 +119,16 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   }
   // `"…," said Hlushko.`: a name after the quote that no earlier stage read is that speaker's name.
   // (One unknown word after "according to" is more often a company or a pollster: "according to Quantcast".)
-  if (np.start > quoteStart && UNREAD_NAME_RE.test(surface) && surface.split(' ').every((w) => readsAsName(ctx, w))) {
-    return lateEntity(ctx, np.start, np.end, cueVerb === 'according' && !surface.includes(' ') ? 'organization' : 'person');
+  // Before the quote too ("Schumer disagreed, saying …"), but a lone capitalised word before a present-tense
+  // verb is as often a headline's common noun ("Whistleblower tells Congress …").
+  const single = !surface.includes(' ');
+  // "Democrats said", "Muslims say": members of a party or faith speak as a group.
+  if (single && COMMON_CAPITALISED.has(surface.toLowerCase()) && /s$/.test(surface)) return groupSpeaker(ctx, np);
+  if (UNREAD_NAME_RE.test(surface) && surface.split(' ').every((w) => readsAsName(ctx, w)) && (np.start > quoteStart || !single || !/s$/.test(cueVerb))) {
+    // "Corvane said" after "Corvane Aerospace": the organisation by the first word of its name.
+    const org = single ? ctx.table.entities.find((e) => e.type === 'organization' && e.name.replace(/^the\s+/i, '').split(' ')[0] === surface) : undefined;
+    if (org) return { entityId: org.id, mention: ctx.span(np.start, np.end), via: 'cue' };
+    return lateEntity(ctx, np.start, np.end, cueVerb === 'according' && single ? 'organization' : 'person');
   }
   return undefined;
 }
@@ -161,7 +170,8 @@ function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: 
 function lateEntity(ctx: AttributionContext, start: number, end: number, type: 'person' | 'organization'): Resolved {
   const name = ctx.text.slice(start, end);
   const id = `${type === 'person' ? 'person' : 'org'}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
-  let e = ctx.table.byId.get(id);
+  // "said Hlushko" after "Taras Hlushko, said": one person by full name and surname.
+  let e = ctx.table.byId.get(id) ?? (type === 'person' ? ctx.table.entities.find((x) => x.type === 'person' && (x.name.endsWith(` ${name}`) || name.endsWith(` ${x.name}`))) : undefined);
   if (!e) {
     e = type === 'person' ? { id, type, name, leader: false, roles: [], mentions: [] } : { id, type, name, mentions: [] };
     ctx.table.entities.push(e);

@@ -35,6 +35,8 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   while (i < j && isCommonCapitalised(tokens, i, lex) && !nameStartEvidence(tokens, i, j, lex)) i++;
   while (j > i && slots[j - 1].kind === 'particle') j--;
   if (i >= j) return undefined;
+  // "Democrats said", "Muslims": members of a party or a faith, not a person.
+  if (j - i === 1 && COMMON_CAPITALISED.has(tokens[i].lower) && tokens[i].lower.endsWith('s')) return undefined;
   const words = tokens.slice(i, j);
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.

@@ -7,7 +7,7 @@ import { knowledgeBaseNameWords, tagNames } from '../names/nameTagger';
 import type { SequenceModel } from '../names/perceptron';
 import { adjacent, type Slot } from '../slots';
 import type { Token } from '../text';
-import { CAPTION_WORDS, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS } from '../vocabulary';
+import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS } from '../vocabulary';
 import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { classifyChunk, listedAfterPerson } from './nameRules';
 import { titlePrefix } from './titles';
@@ -25,7 +25,9 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
     while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
     while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
-    return from < to ? [[from, to] as [number, number]] : [];
+    // "Democrats said", "Muslims": a plural of the common capitalised words names a group, not a person.
+    const group = to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower);
+    return from < to && !group ? [[from, to] as [number, number]] : [];
   }).reduce<[number, number][]>((acc, span) => {
     // Two names joined only by particles are one ("Ursula" von der "Leyen").
     const last = acc[acc.length - 1];

@@ -335,6 +335,9 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.
     if (end - v > 4) return undefined;
+    // "…, voter Isabelle Moreau said she had voted no.": a clause of its own after the verb is the content.
+    const after = tokens[v + 1];
+    if (after && end > v + 1 && (SUBJECT_PRONOUNS.has(after.lower) || after.lower === 'that')) return undefined;
     speaker = { start: tokens[comma + 1].start, end: tokens[v - 1].end };
     if (tokens.slice(comma + 1, v).some((t) => !t.word && t.text !== "'s" && t.text !== '’s' && t.text !== '.')) return undefined;
   }

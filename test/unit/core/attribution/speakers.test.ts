@@ -185,12 +185,31 @@ const reported: Case[] = [
     quotes: [],
     indirect: [indirect('Kim Jong Un oversaw the launch of the new missile', 'KCNA', ORG)],
   },
+  {
+    name: 'a surname the article never spells out, before a participle ("Schumer disagreed, saying …")',
+    text: 'Senators met behind closed doors on Monday. Schumer disagreed, saying the bill would fail.',
+    quotes: [],
+    indirect: [indirect('the bill would fail', 'Schumer')],
+  },
+  {
+    name: 'a company by the first word of its name ("Corvane said" after "Corvane Aerospace")',
+    text: 'An inspector at aircraft maker Corvane Aerospace testified on Tuesday.\n\nCorvane said in a statement that it had hired an outside law firm.',
+    quotes: [],
+    indirect: [indirect('it had hired an outside law firm', 'Corvane Aerospace', ORG)],
+  },
+  {
+    name: 'a clause after "X said" is the content, not the clause before the comma',
+    text: 'In Geneva, where turnout was 48 percent, voter Isabelle Moreau said she had voted no.',
+    quotes: [],
+    indirect: [indirect('she had voted no', 'Isabelle Moreau')],
+  },
 ];
 
 // Sentences with a speech verb that report nothing: no indirect quote may overlap the words given.
 const notReported: { name: string; text: string; words: string }[] = [
   { name: 'an appositive and a request for caution', text: "Dr. Kieran Moore, the province's chief medical officer of health, urged caution.", words: 'Kieran Moore' },
   { name: '"asked not to be named"', text: 'A ministry official, who asked not to be named because she was not authorised to speak, confirmed the date.', words: 'not to be named' },
+  { name: '"said no." ends the sentence: the next one is not reported', text: 'Democrats said no. Republicans and Liberals agreed on the date.', words: 'Republicans and Liberals agreed' },
   { name: '"have not said why"', text: 'Officials have not said why the team was denied visas.', words: 'why the team was denied visas' },
 ];
 
