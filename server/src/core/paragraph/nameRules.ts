@@ -9,7 +9,7 @@ import {
   COMMON_CAPITALISED, COMMON_WORD_FIRST_NAMES, DETERMINERS, EPONYM_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_HEADS, looksCommonWord,
   DESCRIPTOR_WORDS, ORGANISATION_WORDS, QUOTE_VERBS, SAINT_WORDS,
 } from '../vocabulary';
-import { nameCandidate, type Candidate } from './candidates';
+import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { orgCandidate } from './organisations';
 import { titlePrefix } from './titles';
 
@@ -68,7 +68,9 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const firstIsFirstName = lex.isFirstName(lowers[0]) && !tags[0].some((t) => t === 'Place' || t === 'Country' || t === 'City');
   const personTitle = title && title.office !== '' ? true : !!title;
   const placeOrOrg = tags.every((ts) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t)));
-  if (placeOrOrg && !personTitle) return undefined;
+  // "Ford told reporters" after "Premier Doug Ford": a one-word company or place name may be the surname of a
+  // person named elsewhere, so it is kept to link to one (never to make a person).
+  if (placeOrOrg && !personTitle) return words.length === 1 && surnameShaped(words[0]) ? [{ ...base, evidence: LINK_ONLY }] : undefined;
   if (personTitle) return [{ ...base, kind: 'person', evidence: 'title' }];
   if (words.length >= 2 && firstIsFirstName) return [{ ...base, kind: 'person', evidence: 'first-name' }];
   const startEvidence = words.length === 2 ? nameStartEvidence(tokens, i, j, lex) : undefined;
@@ -110,6 +112,11 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
 
 // Romanised East Asian given names: two short syllables joined by a hyphen ("Joo-Ho", "Jae-in", "Lung-bin").
 const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{1,5}$/u;
+
+/** Written like a surname: one capital, then lower-case letters ("Ford", not "NATO" or "eBay"). */
+function surnameShaped(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.text.length > 2;
+}
 
 /** A surname-like word: unknown to the lexicon (and not a common word by its ending) or a known surname. */
 function surnameLike(t: Token, lex: Lexicon): boolean {

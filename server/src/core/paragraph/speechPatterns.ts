@@ -310,6 +310,20 @@ function firstVerbAfterSubject(tokens: Token[], s: number, gerund: number): numb
 }
 
 /** "…, X said." / "…, said X." / "…, researchers say." at the end of the sentence. */
+/**
+ * Where the text starts after a dateline ("TORONTO —", "WASHINGTON (AP) —", "OTTAWA, Ont. –"): a place in
+ * capitals, then at most a few words of agency or province, then a dash. The dateline is not what was said.
+ */
+function datelineEnd(tokens: Token[], s: number): number {
+  if (!/^\p{Lu}{2,}$/u.test(tokens[s]?.text ?? '')) return s;
+  for (let k = s + 1; k < tokens.length && k < s + 8; k++) {
+    const t = tokens[k].text;
+    if (t === '—' || t === '–' || t === '--') return k + 1;
+    if (tokens[k].word && !tokens[k].cap) return s;
+  }
+  return s;
+}
+
 function postposed(tokens: Token[], s: number, e: number, v: number): Omit<SpeechPattern, 'sentence'> | undefined {
   const w = tokens[v].lower;
   const end = contentEnd(tokens, v, e);
@@ -344,7 +358,7 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   if (!speaker) return undefined;
   let to = comma - 1;
   while (to >= s && !tokens[to].word) to--;
-  let from = s;
+  let from = datelineEnd(tokens, s);
   while (from < to && !tokens[from].word) from++;
   if (to - from < 3) return undefined;
   return { kind: 'postposed', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[from].start, end: tokens[to].end } };

@@ -97,6 +97,11 @@ const speakers: Case[] = [
     quotes: [direct('"Stocks will recover this decade,"', 'Coastal Fisheries Authority', ORG)],
   },
   {
+    name: 'a surname that is also a company\'s name is the person named before ("Ford told reporters")',
+    text: 'Premier Doug Ford announced the plan on Thursday.\n\n"This is the largest investment in transit in our history," Ford told reporters.',
+    quotes: [direct('"This is the largest investment in transit in our history,"', 'Doug Ford')],
+  },
+  {
     name: 'a misspelt surname after a title is the person it is close to',
     text: 'Marguerite Oberholzer, who chairs the panel, opened the hearing.\n\n"We will publish everything," Ms Oberholtzer said.',
     quotes: [direct('"We will publish everything,"', 'Marguerite Oberholzer')],
@@ -198,6 +203,12 @@ const reported: Case[] = [
     indirect: [indirect('it had hired an outside law firm', 'Corvane Aerospace', ORG)],
   },
   {
+    name: 'the dateline is not part of what was said',
+    text: 'TORONTO — The province will spend $1.2 billion on new transit lines, Premier Ada Lindqvist announced Thursday.',
+    quotes: [],
+    indirect: [indirect('The province will spend $1.2 billion on new transit lines', 'Ada Lindqvist')],
+  },
+  {
     name: 'a clause after "X said" is the content, not the clause before the comma',
     text: 'In Geneva, where turnout was 48 percent, voter Isabelle Moreau said she had voted no.',
     quotes: [],
@@ -210,6 +221,7 @@ const notReported: { name: string; text: string; words: string }[] = [
   { name: 'an appositive and a request for caution', text: "Dr. Kieran Moore, the province's chief medical officer of health, urged caution.", words: 'Kieran Moore' },
   { name: '"asked not to be named"', text: 'A ministry official, who asked not to be named because she was not authorised to speak, confirmed the date.', words: 'not to be named' },
   { name: '"said no." ends the sentence: the next one is not reported', text: 'Democrats said no. Republicans and Liberals agreed on the date.', words: 'Republicans and Liberals agreed' },
+  { name: 'a dateline before reported speech', text: 'WASHINGTON (AP) — The deal is done and signed, the White House said on Friday.', words: 'WASHINGTON (AP) —' },
   { name: '"have not said why"', text: 'Officials have not said why the team was denied visas.', words: 'why the team was denied visas' },
 ];
 
