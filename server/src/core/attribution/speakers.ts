@@ -45,6 +45,13 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // "A letter seen by Sky News says": who saw or obtained it did not say it.
   const agent = AGENT_RE.exec(ctx.text.slice(np.start, np.end));
   if (agent) np = { start: np.start, end: np.start + agent.index };
+  // "Sen. Bernie Sanders, who endorsed Clinton in July, said": the relative clause is about the speaker.
+  const relative = RELATIVE_CLAUSE_RE.exec(ctx.text.slice(np.start, np.end));
+  if (relative && relative.index > 0) {
+    // (Unless it names a description: "a protester, who gave his name only as Brian, said".)
+    const speaker = resolveSpeaker(ctx, { start: np.start, end: np.start + relative.index }, quoteStart, cueVerb);
+    if (speaker && !ctx.entity(speaker.entityId).group) return speaker;
+  }
   // "Professor Cres Eastman, of the Centre for …, says": the phrase after the comma modifies the name before it.
   if (POSTMODIFIER_RE.test(ctx.text.slice(np.start, np.start + 6)) && maybeAppositive(ctx, np)) {
     const owner = appositivePerson(ctx, np);
@@ -87,7 +94,9 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // "the statement", "a spokesman", "officials": whoever the article says put it out.
   if (f.statement) {
     const owner = statementOwner(ctx, quoteStart, np.start);
-    if (owner) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+    // An official or a source speaks for an organisation, never for the last person named ("according to a
+    // senior campaign official, Trump plans …"): without one it is an unnamed source of its own.
+    if (owner && (owner.type === 'organization' || !f.group)) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
   }
   // "the group", "the ministry": the organisation last named.
   // A specific noun names its kind ("the ministry": an organisation called a ministry), a generic one ("the
@@ -133,6 +142,7 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   return undefined;
 }
 
+const RELATIVE_CLAUSE_RE = /,\s+(?:who|whose|which)\s/;
 const UNREAD_NAME_RE = /^\p{Lu}\p{Ll}[\p{L}'’-]+(?: \p{Lu}\p{Ll}[\p{L}'’-]+)?$/u;
 const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'ProperNoun']);
 

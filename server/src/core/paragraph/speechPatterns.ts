@@ -133,6 +133,8 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
 }
 
 /** The subject before the verb at v: back over adverbs, auxiliaries and an appositive, to a clause boundary. */
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
+
 function subjectBefore(tokens: Token[], s: number, v: number): { start: number; end: number } | undefined {
   let b = v - 1;
   while (b >= s && tokens[b].word && SKIP_BEFORE_VERB.test(tokens[b].lower) && b > s) b--;
@@ -146,6 +148,14 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   }
   // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
   if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+  // "Sen. Bernard Holm, who endorsed Maria Lentz in July, said": the subject is before the relative clause.
+  else if (tokens[b + 1]?.text === ',') {
+    for (let k = b; k > s + 1 && b - k < 12 && tokens[k].text !== ','; k--) {
+      if (!RELATIVE_PRONOUNS.has(tokens[k].lower) || tokens[k - 1].text !== ',') continue;
+      if (tokens[k - 2].word) b = k - 2;
+      break;
+    }
+  }
   const end = b;
   let start = b;
   while (start - 1 >= s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && end - start < 9) start--;

@@ -203,6 +203,18 @@ const reported: Case[] = [
     indirect: [indirect('it had hired an outside law firm', 'Corvane Aerospace', ORG)],
   },
   {
+    name: 'a relative clause after the speaker names someone else ("X, who endorsed Y in July, said")',
+    text: 'Sen. Bernard Holm, who endorsed Maria Lentz in July, said the rival campaign had lost its way.',
+    quotes: [],
+    indirect: [indirect('the rival campaign had lost its way', 'Bernard Holm')],
+  },
+  {
+    name: 'an unnamed official is a source of its own, not the person just named',
+    text: 'Clinton\'s campaign dismissed the attack. "This is what Donald Trump does when he is losing," campaign spokesman Brian Fallon said.\n\nAccording to a senior campaign official, Trump plans to visit Pennsylvania next week.',
+    quotes: [direct('"This is what Donald Trump does when he is losing,"', 'Brian Fallon')],
+    indirect: [{ text: 'Trump plans to visit Pennsylvania next week', kind: 'indirect', speaker: 'a senior campaign official', group: true }],
+  },
+  {
     name: 'the dateline is not part of what was said',
     text: 'TORONTO — The province will spend $1.2 billion on new transit lines, Premier Ada Lindqvist announced Thursday.',
     quotes: [],
