@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatAttributionScores, loadAttributionSet, scoreAttributionSet } from './attribution-set';
+import { newsroomReport } from './newsroom';
 import { crossValidateNames, formatCrossValidation } from './cross-validation';
 import { evaluateGum, type GumReport } from './gum';
 import type { Detail } from './harness';
@@ -110,7 +111,7 @@ function main(argv: string[]): number {
   const onlyArg = argv.find((a) => a.startsWith('--only='));
   const only = onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : undefined;
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: node out/test/eval/evaluate.js [--json] [--verbose] [--only=cv,attribution,gum,wire,intl]');
+    console.log('usage: node out/test/eval/evaluate.js [--json] [--verbose] [--only=cv,attribution,newsroom,gum,wire,intl]');
     return 0;
   }
   const want = (k: string) => !only || only.includes(k);
@@ -120,10 +121,12 @@ function main(argv: string[]): number {
   const attribution = want('attribution') ? loadAttributionSet() : undefined;
   const attributionDetails: string[] | undefined = verbose ? [] : undefined;
   const attributionScores = attribution ? scoreAttributionSet(attribution.documents, {}, attributionDetails) : undefined;
+  const newsroom = want('newsroom') ? newsroomReport(verbose) : undefined;
   const rep = evaluate({ only, verbose });
   if (attribution) rep.problems.push(...attribution.problems.map((p) => `attribution set: ${p}`));
+  if (newsroom) rep.problems.push(...newsroom.problems.map((p) => `newsroom set: ${p}`));
   if (json) {
-    console.log(JSON.stringify({ crossValidation: cv, attribution: attributionScores }, null, 2));
+    console.log(JSON.stringify({ crossValidation: cv, attribution: attributionScores, newsroom: newsroom && { dev: newsroom.dev, test: newsroom.test } }, null, 2));
   } else {
     if (cv) console.log(formatCrossValidation(cv) + '\n');
     else if (want('cv')) console.log('Names cross-validation: no GUM documents found (set NEWS_LENS_SHARED)\n');
@@ -132,6 +135,7 @@ function main(argv: string[]): number {
       for (const d of attributionDetails ?? []) console.log('    ' + d);
       console.log('');
     }
+    if (newsroom) console.log(newsroom.text + '\n');
   }
   if (json) {
     const strip = <T extends { details?: Detail[] }>(x: T) => (verbose ? x : { ...x, details: undefined });

@@ -104,7 +104,9 @@ function ambiguousCountryInContext(tokens: Token[], i: number, lex: Lexicon): bo
 export function isCommonCapitalised(tokens: Token[], i: number, lex: Lexicon): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
-  const atStart = !prev || prev.sentence !== t.sentence || OPENING_PUNCT.has(prev.text) || !t.spaceBefore && !prev.word;
+  // A straight double quote right after a word or comma closes a quote (`…united," Pence said`): no start.
+  const closingMark = !!prev && (prev.text === '”' || (prev.text === '"' && !prev.spaceBefore && i > 1)) && t.spaceBefore;
+  const atStart = !prev || prev.sentence !== t.sentence || (OPENING_PUNCT.has(prev.text) && !closingMark) || !t.spaceBefore && !prev.word;
   const tags = lex.tagsOf(t.lower);
   if (DETERMINERS.has(t.lower) || t.lower === 'i' || CAPTION_WORDS.has(t.lower)) return true;
   if (DESCRIPTOR_WORDS.has(t.lower) || (/^co-?/.test(t.lower) && lex.tagsOf(t.lower.replace(/^co-?/, '')).includes('Actor'))) return true;

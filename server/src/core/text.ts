@@ -28,8 +28,10 @@ export interface Paragraph {
 
 // Words: letters/digits with inner hyphens, inner apostrophes (O'Brien, don't) and dotted acronyms
 // (U.S., D.C.). A possessive 's is its own token so that "Putin's" yields the name "Putin".
+// A US legislator's party and state, AP style ("R-S.C.", "D-Calif.", "R-W.Va."), is one token, so that its
+// full stops end no sentence.
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|['’][sS](?![\p{L}\p{N}])|\S/gu;
+  /(?:[DRI]|Ind)-(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|R\.I|S\.C|S\.D|D\.C|P\.R)\.(?![\p{L}\p{N}])|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|['’][sS](?![\p{L}\p{N}])|\S/gu;
 
 // "al-Sisi", "el-Sisi", "bin-Zayed": an Arabic article or particle before a capitalised name part.
 const UPPER_RE = /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|abd|ben|d|l)['’‐‑-]\p{Lu})/u;
@@ -41,6 +43,18 @@ const ABBREVIATIONS = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'e.g',
   'i.e', 'p.m', 'a.m', 'u.s', 'u.k', 'op', 'pp', 'vol', 'fig', 'al',
 ]);
+// AP's party–state identifier after a legislator's name: "R-S.C.", "D-Calif.", "R-Texas", "I-Vt.", "D-Ohio".
+const PARTY_STATE_RE = /^(?:[DRI]|Ind)-(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|R\.I|S\.C|S\.D|D\.C|P\.R)\.|Texas|Ohio|Utah|Hawaii|Iowa|Maine|Alaska|Idaho|[A-Z]{2})$/u;
+
+/** "R-S.C.", "D-Calif.", "R-Texas": a legislator's party and state (an appositive, never a name). */
+export function isPartyAndState(text: string): boolean {
+  return PARTY_STATE_RE.test(text);
+}
+
+/** A word shortened with a full stop that does not end a sentence: "Sen.", "Rep.", "Gov.", "Mr.". */
+export function isAbbreviation(lower: string): boolean {
+  return ABBREVIATIONS.has(lower);
+}
 const NUMBER_ABBREVIATIONS = new Set(['no', 'vol', 'fig', 'pp', 'op']);
 const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'in', 'a', 'an', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'on', 'at', 'after', 'as', 'meanwhile', 'however']);
 
@@ -87,8 +101,8 @@ function markSentences(tokens: Token[]): void {
         const beforeNumber = NUMBER_ABBREVIATIONS.has(prev) ? /^\p{N}/u.test(tokens[i + 1]?.text ?? '') : true;
         if ((ABBREVIATIONS.has(prev) && beforeNumber) || (prev.length === 1 && tokens[i - 1].cap)) endsSentence = false;
       }
-    } else if (/^(?:\p{L}\.){2,}$/u.test(t)) {
-      // "U.S." ends a sentence only when a typical sentence opener follows.
+    } else if (/^(?:\p{L}\.){2,}$/u.test(t) || PARTY_STATE_RE.test(t)) {
+      // "U.S." (and "D-Calif.") ends a sentence only when a typical sentence opener follows.
       const next = tokens[i + 1];
       endsSentence = !!next && next.cap && SENTENCE_STARTERS.has(next.lower);
     }

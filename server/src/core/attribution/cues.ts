@@ -2,7 +2,7 @@
 // (`Smith said: "…"`, `According to X, "…"`, a colon introduction), and whether a quote with no cue
 // continues the previous speaker. The speaker phrase is resolved separately (speakers.ts).
 import type { CueMatch, QuoteSpan } from '../quotes/scan';
-import { phraseRange } from '../paragraph/speechPatterns';
+import { phraseRange, skipParentheticals } from '../paragraph/speechPatterns';
 import type { Token } from '../text';
 import type { Quote } from '../types';
 import { NAMING_VERBS, QUOTE_VERBS, STATEMENT_READ_VERBS } from '../vocabulary';
@@ -122,9 +122,14 @@ function cueBefore(ctx: AttributionContext, q: QuoteSpan, p: number, prevQuoteEn
     if (NOUN_FORMS.has(w.lower) && !SUBJECT_PRONOUNS.has(toks[v - 1]?.t.lower ?? '')) continue;
     const wide = { start: toks[0].s, end: toks[v].s };
     // The subject: words before the verb back to the previous comma or the sentence start.
-    let b = v - 1;
-    while (b >= 0 && toks[b].t.text !== ',' && toks[b].t.text !== ';' && v - b <= 8) b--;
-    const subj = toks.slice(b + 1, v).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
+    let last = v;
+    if (toks[v - 1]?.t.text === ',') {
+      const before = skipParentheticals(toks, 0, v - 2, (x) => x.t);
+      if (before !== v - 2) last = before + 1;
+    }
+    let b = last - 1;
+    while (b >= 0 && toks[b].t.text !== ',' && toks[b].t.text !== ';' && last - b <= 8) b--;
+    const subj = toks.slice(b + 1, last).filter((x) => x.t.word || x.t.text === "'s" || x.t.text === '’s');
     if (subj.length) return { np: { start: subj[0].s, end: subj[subj.length - 1].e }, cue: { start: toks[v].s, end: toks[v].e }, cueVerb: w.lower, via: 'cue', wide };
     // Inverted before the quote: `Said Smith: "…"`; or an appositive: `The director, Rosalind Tate, said …`.
     const np = phraseAfter(ctx, toks, v + 1);

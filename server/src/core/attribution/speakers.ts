@@ -133,6 +133,13 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   const single = !surface.includes(' ');
   // "Democrats said", "Muslims say": members of a party or faith speak as a group.
   if (single && COMMON_CAPITALISED.has(surface.toLowerCase()) && /s$/.test(surface)) return groupSpeaker(ctx, np);
+  // "according to Statistics Canada", "Elections Canada said": a capitalised name that no stage read and that
+  // starts with a common word is an organisation's.
+  const orgName = ORGANISATION_NAME_RE.exec(surface);
+  if (orgName && !readsAsName(ctx, orgName[2]) && ctx.lex.tagsOf(orgName[2].toLowerCase()).length > 0 && orgName[1].includes(' ')) {
+    const start = np.start + surface.length - orgName[1].length;
+    return lateEntity(ctx, start, np.end, 'organization');
+  }
   if (UNREAD_NAME_RE.test(surface) && surface.split(' ').every((w) => readsAsName(ctx, w)) && (np.start > quoteStart || !single || !/s$/.test(cueVerb))) {
     // "Corvane said" after "Corvane Aerospace": the organisation by the first word of its name.
     const org = single ? ctx.table.entities.find((e) => e.type === 'organization' && e.name.replace(/^the\s+/i, '').split(' ')[0] === surface) : undefined;
@@ -143,6 +150,7 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
 }
 
 const RELATIVE_CLAUSE_RE = /,\s+(?:who|whose|which)\s/;
+const ORGANISATION_NAME_RE = /^(?:[Tt]he\s+)?((\p{Lu}[\p{L}&'’-]*)(?:\s+(?:(?:of|for|and|on|de|du|des)\s+)?\p{Lu}[\p{L}&'’-]*){0,5})$/u;
 const UNREAD_NAME_RE = /^\p{Lu}\p{Ll}[\p{L}'’-]+(?: \p{Lu}\p{Ll}[\p{L}'’-]+)?$/u;
 const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'ProperNoun']);
 

@@ -47,9 +47,10 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     candidates.push(personFromTagger(tokens, slots, from, to, lex, kb));
   }
   // "Treasury Secretary Steven Mnuchin", "Premier Doug Ford": the tagger may stop at a surname it has not seen
-  // (or one that is also a company's); a title or a known first name before the run says the whole run is the name.
+  // (or one that is also a company's, or a common word: "Mike Pence"); a title, a known first name or the
+  // knowledge base's full name says the whole run is the name.
   const longerName = (c: Candidate): number | undefined => {
-    if (c.kind !== 'person' || (c.evidence !== 'title' && c.evidence !== 'first-name')) return undefined;
+    if (c.kind !== 'person' || (c.evidence !== 'title' && c.evidence !== 'first-name' && c.evidence !== 'knowledge-base')) return undefined;
     const k = nameAt[c.tokenFrom];
     if (k < 0 || names[k][0] !== c.tokenFrom || names[k][1] >= c.tokenTo || c.tokenTo - names[k][1] > 1) return undefined;
     for (let t = names[k][1]; t < c.tokenTo; t++) if (nameAt[t] >= 0) return undefined;

@@ -2,7 +2,7 @@
 // "according to X, …", "…, according to X", "…, X said." and "…, said X." They depend on the paragraph's
 // tokens only, so they are cached with the paragraph; the document-level pass resolves each speaker phrase
 // to an entity and sets the patterns against the direct quotes.
-import type { Token } from '../text';
+import { isAbbreviation, isPartyAndState, type Token } from '../text';
 import { lexicon } from '../lexicon';
 import { REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
 
@@ -78,7 +78,8 @@ export function phraseRange<T>(items: T[], from: number, to: number, tokenOf: (x
   for (let k = from; k < to; k++) {
     const w = tokenOf(items[k]);
     if (!w.word && w.text !== "'s" && w.text !== '’s' && w.text !== '-' && w.text !== '.') break;
-    if (w.text === '.' && !(k > from && /^\p{Lu}\p{L}?$/u.test(tokenOf(items[k - 1]).text))) break;
+    // (A full stop after an initial or a title's abbreviation stays inside: "said Rep. Alexandria Ocasio-Cortez".)
+    if (w.text === '.' && !(k > from && (/^\p{Lu}\p{L}?$/u.test(tokenOf(items[k - 1]).text) || isAbbreviation(tokenOf(items[k - 1]).lower)))) break;
     // "Ambassador to the United States Hamdullah Mohib": an office's "to" stays inside the phrase.
     if (first >= 0 && SPEAKER_STOP.has(w.lower) && !(w.lower === 'to' && OFFICE_TO.has(tokenOf(items[k - 1]).lower))) break;
     if (first < 0) first = k;
@@ -86,6 +87,35 @@ export function phraseRange<T>(items: T[], from: number, to: number, tokenOf: (x
     if (last - first >= 7) break;
   }
   return first < 0 ? undefined : [first, last];
+}
+
+// First words of a parenthetical between a subject and its verb: "Ford, meanwhile, said", "Scheer, speaking in
+// Regina, said", "the ministry, in a statement, said", "Trudeau, for his part, said".
+const PARENTHETICAL_START = new Set([
+  'meanwhile', 'however', 'though', 'too', 'also', 'instead', 'nonetheless', 'nevertheless', 'then', 'in', 'for', 'on', 'at',
+  'during', 'after', 'before', 'speaking', 'writing', 'asked', 'responding', 'addressing', 'appearing', 'like', 'unlike', 'by',
+  'with', 'through', 'separately', 'earlier', 'later', 'moreover', 'furthermore', 'likewise', 'similarly', 'still', 'now',
+  'today', 'yesterday', 'tonight', 'again', 'once', 'apparently', 'according', 'when', 'while', 'upon', 'following', 'despite',
+]);
+
+/**
+ * The last word of the phrase before a parenthetical that ends at `b` (the token before the comma ahead of a
+ * verb): "Sen. Lindsey Graham, R-S.C., said" and "Ford, meanwhile, said" have their subject before the
+ * parenthetical. Returns `b` unchanged when what ends there is no parenthetical (an appositive is the subject).
+ */
+export function skipParentheticals<T>(items: T[], s: number, b: number, tokenOf: (x: T) => Token): number {
+  for (let guard = 0; guard < 3; guard++) {
+    let c = b;
+    while (c >= s && tokenOf(items[c]).text !== ',' && b - c < 10) c--;
+    if (c <= s || tokenOf(items[c]).text !== ',' || c === b || !tokenOf(items[c - 1]).word) return b;
+    const first = tokenOf(items[c + 1]);
+    const partyState = c + 1 === b && isPartyAndState(first.text);
+    const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+ly$/u.test(first.text));
+    // (A parenthetical of a few words only: a longer stretch between commas is a clause of its own.)
+    if (!partyState && !(parenthetical && b - c <= 8)) return b;
+    b = c - 1;
+  }
+  return b;
 }
 
 function phraseAfter(tokens: Token[], from: number, to: number): { start: number; end: number } | undefined {
@@ -139,7 +169,7 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   let b = v - 1;
   while (b >= s && tokens[b].word && SKIP_BEFORE_VERB.test(tokens[b].lower) && b > s) b--;
   // "X, the ministry's spokesman, said": the appositive is the subject; the name before it is kept by wide.
-  if (b >= s && tokens[b].text === ',') b--;
+  if (b >= s && tokens[b].text === ',') b = skipParentheticals(tokens, s, b - 1, (t) => t);
   if (b < s || !tokens[b].word) return undefined;
   // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
   if (tokens[b].lower === 'and' && b > s) {

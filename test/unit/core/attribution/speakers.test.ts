@@ -10,6 +10,21 @@ import { byGroup, direct, indirect, ORG, runTables, type Case } from '../quotes/
 
 const speakers: Case[] = [
   {
+    name: 'an inverted speaker with a title abbreviation and party and state',
+    text: '"This is a betrayal of working families," tweeted Rep. Alexandria Ocasio-Cortez, D-N.Y.',
+    quotes: [direct('"This is a betrayal of working families,"', 'Alexandria Ocasio-Cortez')],
+  },
+  {
+    name: 'a known leader whose surname is also a common word keeps the whole name',
+    text: 'Mr. Trump met with Vice President Mike Pence on Tuesday. "We are united," Pence said afterwards.',
+    quotes: [direct('"We are united,"', 'Mike Pence')],
+  },
+  {
+    name: 'a subject before a parenthetical speaks through a colon',
+    text: 'Transport Minister Omar Alghabra arrived late. Alghabra, meanwhile, said: "We will fix the delays."',
+    quotes: [direct('"We will fix the delays."', 'Omar Alghabra')],
+  },
+  {
     name: 'a pronoun resolves to the person named in the previous sentence',
     text: 'Foreign Minister Anna Lindholm arrived in Kyiv on Tuesday. "We stand with Ukraine," she said.',
     quotes: [direct('"We stand with Ukraine,"', 'Anna Lindholm')],
@@ -225,6 +240,36 @@ const reported: Case[] = [
     text: 'In Geneva, where turnout was 48 percent, voter Isabelle Moreau said she had voted no.',
     quotes: [],
     indirect: [indirect('she had voted no', 'Isabelle Moreau')],
+  },
+  {
+    name: "AP's party and state after a senator's name stand between the subject and the verb",
+    text: 'Sen. Lindsey Graham, R-S.C., told reporters Tuesday that he would support the nominee.',
+    quotes: [],
+    indirect: [indirect('he would support the nominee', 'Lindsey Graham')],
+  },
+  {
+    name: 'a dotted state abbreviation ends no sentence',
+    text: 'House Speaker Nancy Pelosi, D-Calif., said the spending bill was dead on arrival in the Senate.',
+    quotes: [],
+    indirect: [indirect('the spending bill was dead on arrival in the Senate', 'Nancy Pelosi')],
+  },
+  {
+    name: 'a parenthetical adverb between commas is not the subject',
+    text: 'Ontario Premier Doug Ford, meanwhile, said he spoke with the prime minister on Monday night.',
+    quotes: [],
+    indirect: [indirect('he spoke with the prime minister on Monday night', 'Doug Ford')],
+  },
+  {
+    name: 'a participle phrase between commas is not the subject',
+    text: 'Conservative Leader Andrew Scheer, speaking to supporters in Regina, said the carbon tax would be scrapped.',
+    quotes: [],
+    indirect: [indirect('the carbon tax would be scrapped', 'Andrew Scheer')],
+  },
+  {
+    name: 'a capitalised agency after "according to" is an organisation',
+    text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
+    quotes: [],
+    indirect: [indirect('the unemployment rate rose to 7.5 per cent in June', 'Statistics Canada', ORG)],
   },
 ];
 
