@@ -55,6 +55,10 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
     return eponym ? [...orgCandidate(tokens, i, j).map((o) => ({ ...o, eponymStart: eponym.start })), eponym] : orgCandidate(tokens, i, j);
   }
   if (words.length >= 2 && SAINT_WORDS.has(lowers[0])) return undefined;
+  // "Chief Medical Officer", "Chief Public Health Officer": common words between two title words are the title's.
+  const nextSlot = slots[j];
+  if (nextSlot?.kind === 'phrase' && nextSlot.match.value.type === 'title' && adjacent(tokens, j - 1, j) &&
+      lowers.every((w) => wordTags(lex, w).length > 0 && !wordTags(lex, w).some((t) => NAME_TAGS.has(t)))) return undefined;
   const title = titlePrefix(tokens, slots, i, lex);
   const nameText = tokens[i].text + tokens.slice(i + 1, j).map((t, k) => ' '.repeat(t.start - tokens[i + k].end) + t.text).join('');
   const kbHits = kb.lookup(nameText);

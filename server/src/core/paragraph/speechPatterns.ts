@@ -129,8 +129,16 @@ export function findSpeechPatterns(tokens: Token[]): SpeechPattern[] {
   while (s < tokens.length) {
     let e = s;
     while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
-    const p = sentencePattern(tokens, s, e);
-    if (p) out.push(p);
+    // A sentence may report more than once: "Tam said A, and she asked B", "Ford declared A, while Legault said
+    // B", "Scheer said A but questioned B": each reporting clause after the first starts where the one before
+    // it was cut.
+    for (let from = s, n = 0; from < e && n < 4; n++) {
+      const p = sentencePattern(tokens, s, e, from);
+      if (!p) break;
+      out.push(p.pattern);
+      if (p.next === undefined) break;
+      from = p.next;
+    }
     s = e;
   }
   return out;
@@ -172,7 +180,7 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   if (b >= s && tokens[b].text === ',') b = skipParentheticals(tokens, s, b - 1, (t) => t);
   if (b < s || !tokens[b].word) return undefined;
   // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
-  if (tokens[b].lower === 'and' && b > s) {
+  if ((tokens[b].lower === 'and' || tokens[b].lower === 'but') && b > s) {
     const first = firstVerbIn(tokens, s, b);
     return first > s ? subjectBefore(tokens, s, first) : undefined;
   }
@@ -202,12 +210,50 @@ function firstVerbIn(tokens: Token[], s: number, to: number): number {
   return -1;
 }
 
-function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern | undefined {
+/**
+ * Where a reported clause from `c` gives way to another reporting clause of the same sentence: before "and" or
+ * "but" and a speech verb of the same subject ("… but warned that"), before "and", "but", "while" or
+ * "whereas" and a subject of a few words with its own speech verb ("…, while Quebec Premier François Legault
+ * said"), and before a comma and a reporting gerund ("…, noting that"). Undefined when the clause runs on.
+ */
+function nextReportingClause(tokens: Token[], c: number, e: number): number | undefined {
+  for (let k = c + 2; k < e - 2; k++) {
+    const t = tokens[k];
+    if (t.text === ',' && GERUNDS.has(tokens[k + 1].lower)) return k;
+    if (!CLAUSE_JOINERS.has(t.lower)) continue;
+    const next = tokens[k + 1];
+    if (t.lower !== 'while' && t.lower !== 'whereas' && next.word && !next.cap && REPORT_VERBS.has(next.lower) && !GERUNDS.has(next.lower)) return k;
+    // A new subject (a pronoun, or a capitalised phrase with its title) and a speech verb within a few words.
+    const subject = SUBJECT_PRONOUNS.has(next.lower) || next.cap;
+    if (!subject) continue;
+    for (let j = k + 2; j < e && j <= k + 8; j++) {
+      const w = tokens[j];
+      if (!w.word || CLAUSE_JOINERS.has(w.lower)) break;
+      if (!w.cap && REPORT_VERBS.has(w.lower) && !GERUNDS.has(w.lower)) return k;
+      if (!w.cap && !SKIP_BEFORE_VERB.test(w.lower) && j > k + 1 && !DETERMINER_WORDS.has(w.lower)) break;
+    }
+  }
+  return undefined;
+}
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
+
+function sentencePattern(tokens: Token[], s: number, e: number, from = s): { pattern: SpeechPattern; next?: number } | undefined {
+  const found = firstSentencePattern(tokens, s, e, from);
+  if (!found || found.pattern.kind !== 'verb') return found && { pattern: found.pattern };
+  const cut = nextReportingClause(tokens, found.c, e);
+  if (cut === undefined) return { pattern: found.pattern };
+  let last = cut - 1;
+  while (last > found.c && !tokens[last].word) last--;
+  const body = { start: found.pattern.body.start, end: tokens[last].end };
+  return { pattern: { ...found.pattern, body }, next: cut + 1 };
+}
+
+function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: number): { pattern: SpeechPattern; c: number } | undefined {
   const sentence = { start: tokens[s].start, end: tokens[e - 1].end };
   const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.word).length;
-  for (let v = s; v < e; v++) {
+  for (let v = verbFrom; v < e; v++) {
     const w = tokens[v].lower;
-    if (w === 'according' && tokens[v + 1]?.lower === 'to' && v + 1 < e) {
+    if (w === 'according' && tokens[v + 1]?.lower === 'to' && v + 1 < e && verbFrom === s) {
       const np = phraseAfter(tokens, v + 2, e);
       if (!np) continue;
       // The reported clause: the rest of the sentence after the according-to phrase, or what came before it.
@@ -234,7 +280,7 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
         while (to >= from && !tokens[to].word) to--;
       }
       if (to < from || words(from, to + 1) < 3) return undefined;
-      return { kind: 'according', verb: 'according', cue: { start: tokens[v].start, end: tokens[v + 1].end }, speaker: np, body: { start: tokens[from].start, end: tokens[to].end }, sentence };
+      return { pattern: { kind: 'according', verb: 'according', cue: { start: tokens[v].start, end: tokens[v + 1].end }, speaker: np, body: { start: tokens[from].start, end: tokens[to].end }, sentence }, c: from };
     }
     if (!REPORT_VERBS.has(w) && !GERUNDS.has(w)) continue;
     // "United States", "Says Who": a capitalised verb form mid-sentence is a name.
@@ -247,8 +293,9 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     // "have not said why", "never told anyone": nothing was said; a later verb in the sentence may report.
     if (prev && NEGATIONS.has(prev.lower)) continue;
     // Postposed: "…, X said." / "…, said X." — the clause before the comma is the content.
-    const post = GERUNDS.has(w) ? undefined : postposed(tokens, s, e, v);
-    if (post) return { ...post, sentence };
+    // (Only the sentence's first reporting clause: a later one's content is never the clause before it.)
+    const post = GERUNDS.has(w) || verbFrom > s ? undefined : postposed(tokens, s, e, v);
+    if (post) return { pattern: { ...post, sentence }, c: v };
     if (GERUNDS.has(w) && prev?.text !== ',') continue;
     const speaker = GERUNDS.has(w) ? gerundSubject(tokens, s, v) : subjectBefore(tokens, s, v);
     if (!speaker) continue;
@@ -312,7 +359,7 @@ function sentencePattern(tokens: Token[], s: number, e: number): SpeechPattern |
     // collections": an object, not a clause (a reported clause has a verb of its own).
     if (!REQUEST_VERBS.has(w) && !SAY.has(w) && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[c].text) && !CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) continue;
     if (!REQUEST_VERBS.has(w) && !hasVerb(tokens, c, to + 1)) continue;
-    return { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence };
+    return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c };
   }
   return undefined;
 }

@@ -266,6 +266,42 @@ const reported: Case[] = [
     indirect: [indirect('the carbon tax would be scrapped', 'Andrew Scheer')],
   },
   {
+    name: 'two reporting clauses joined by "and": two reported clauses',
+    text: 'Chief Medical Officer Theresa Tam said gatherings of more than 50 people should be cancelled, and she asked Canadians to avoid trips that are not essential.',
+    quotes: [],
+    indirect: [
+      indirect('gatherings of more than 50 people should be cancelled', 'Theresa Tam'),
+      indirect('Canadians to avoid trips that are not essential', 'Theresa Tam'),
+    ],
+  },
+  {
+    name: 'a second speaker after "while" reports on her own',
+    text: 'Alberta Premier Jason Kenney announced that classes would be cancelled indefinitely, while Quebec Premier François Legault said bars, gyms and cinemas must close.',
+    quotes: [],
+    indirect: [
+      indirect('classes would be cancelled indefinitely', 'Jason Kenney'),
+      indirect('bars, gyms and cinemas must close', 'François Legault'),
+    ],
+  },
+  {
+    name: '"but" and a speech verb of the same subject end the first reported clause',
+    text: "Coach Chris O'Shea said he was proud of his team's run, but acknowledged that the loss would sting for a long time.",
+    quotes: [],
+    indirect: [
+      indirect("he was proud of his team's run", "Chris O'Shea"),
+      indirect('the loss would sting for a long time', "Chris O'Shea"),
+    ],
+  },
+  {
+    name: 'a reporting gerund after a comma ends the reported clause',
+    text: 'Bank of Canada Governor Carolyn Rogers said the bank was watching the labour market closely, noting that unemployment had risen for three months.',
+    quotes: [],
+    indirect: [
+      indirect('the bank was watching the labour market closely', 'Carolyn Rogers'),
+      indirect('unemployment had risen for three months', 'Carolyn Rogers'),
+    ],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
