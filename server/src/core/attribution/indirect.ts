@@ -44,7 +44,8 @@ export function indirect(ctx: AttributionContext, direct: Quote[], startId: numb
       let cut = false;
       for (const q of near) {
         if (!overlaps(q, body)) continue;
-        if (q.kind === 'mixed' && q.start >= body.start && q.end <= body.end + 1) {
+        // (The clause ends before the sentence's final stop, which a quote may close over: `of "playing games."`.)
+        if (q.kind === 'mixed' && q.start >= body.start && (q.end <= body.end + 1 || /^[\s.!?,;:"“”'‘’»]*$/.test(ctx.text.slice(body.end, q.end)))) {
           inside.push(q);
           kind = 'mixed';
         } else if (q.start > body.start) {

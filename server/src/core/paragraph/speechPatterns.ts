@@ -16,6 +16,9 @@ const SAY = new Set(['say', 'says', 'said', 'tell', 'tells', 'told']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'that']);
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary', 'Participle', 'Infinitive']);
 // Addressees that are no name: "told reporters …", "told him …".
+// Nouns that are told things ("warned the committee that …"), as against the subject of a clause ("warned the
+// real number was higher").
+const ADDRESSEE_NOUNS = new Set(['reporters', 'journalists', 'lawmakers', 'legislators', 'senators', 'members', 'residents', 'voters', 'supporters', 'crowd', 'audience', 'public', 'court', 'committee', 'house', 'senate', 'council', 'parliament', 'congress', 'jury', 'judge', 'media', 'press', 'country', 'nation', 'students', 'workers', 'employees', 'staff', 'investors', 'analysts', 'delegates', 'leaders', 'officials', 'police', 'investigators', 'prosecutors', 'colleagues', 'president', 'minister', 'premier', 'king', 'queen', 'government', 'board', 'panel', 'assembly', 'inquiry', 'commission', 'hearing', 'summit', 'conference', 'gathering', 'rally', 'meeting', 'group', 'party', 'caucus', 'chamber', 'team', 'players', 'fans', 'families', 'survivors', 'americans', 'canadians', 'britons']);
 const ADDRESSEE_WORDS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'supporters', 'colleagues', 'police', 'investigators', 'prosecutors', 'officials', 'the', 'a', 'an', 'his', 'their']);
 
 /** Does the clause have a verb of its own (by compromise's lexicon, or an -ed / -s form after a subject)? */
@@ -49,7 +52,7 @@ const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'informed',
 // Requests: the reported content is the whole complement, addressee included ("urged [the EU to act]").
 const REQUEST_VERBS = new Set(['urged', 'urges', 'asked', 'asks', 'requested', 'requests', 'invited', 'invites', 'ordered', 'orders', 'encouraged', 'encourages', 'demanded', 'demands', 'called', 'calls', 'recommended', 'recommends', 'proposed', 'proposes']);
 // A gerund after the main clause reports what its subject said: "…, saying the deal was dead".
-const GERUNDS = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'claiming', 'insisting', 'stating', 'explaining', 'telling', 'urging', 'announcing', 'stressing', 'asking']);
+const GERUNDS = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'claiming', 'insisting', 'stating', 'explaining', 'telling', 'urging', 'announcing', 'stressing', 'asking', 'accusing', 'describing']);
 const SKIP_BEFORE_VERB = /^(?:also|later|earlier|again|previously|repeatedly|recently|publicly|privately|reportedly|once|then|has|have|had|also|further|separately|quickly|simply|only|even|still|often|just|frequently|frankly|flatly|firmly|openly|directly)$|ly$/;
 const CLAUSE_START = new Set(['that', 'whether', 'if']);
 const NOT_CONTENT_AFTER = new Set([',', ':', '"', '“', '‘', "'", '«', '„', '»', '.', '!', '?', ';', '—', '–', '(']);
@@ -188,9 +191,13 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
   // "Sen. Bernard Holm, who endorsed Maria Lentz in July, said": the subject is before the relative clause.
   else if (tokens[b + 1]?.text === ',') {
-    for (let k = b; k > s + 1 && b - k < 12 && tokens[k].text !== ','; k--) {
-      if (!RELATIVE_PRONOUNS.has(tokens[k].lower) || tokens[k - 1].text !== ',') continue;
-      if (tokens[k - 2].word) b = k - 2;
+    for (let k = b; k > s + 1 && b - k < 14 && tokens[k].text !== ','; k--) {
+      if (!RELATIVE_PRONOUNS.has(tokens[k].lower)) continue;
+      // "X, who …, said": the phrase before the relative clause; "X, an emergency physician who …, said": the
+      // appositive's head, which names X.
+      if (tokens[k - 1].text === ',') {
+        if (tokens[k - 2].word) b = k - 2;
+      } else if (tokens[k - 1].word) b = k - 1;
       break;
     }
   }
@@ -282,7 +289,7 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
       if (to < from || words(from, to + 1) < 3) return undefined;
       return { pattern: { kind: 'according', verb: 'according', cue: { start: tokens[v].start, end: tokens[v + 1].end }, speaker: np, body: { start: tokens[from].start, end: tokens[to].end }, sentence }, c: from };
     }
-    if (!REPORT_VERBS.has(w) && !GERUNDS.has(w)) continue;
+    if (!REPORT_VERBS.has(w) && !GERUNDS.has(w) && !NAMING_REPORT.has(w)) continue;
     // "United States", "Says Who": a capitalised verb form mid-sentence is a name.
     if (tokens[v].cap && v > s && tokens[v - 1].word) continue;
     const prev = tokens[v - 1];
@@ -309,12 +316,15 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
     if (w === 'state' && next.lower !== 'that') continue;
     // "asked not to be named": a request about the source, not what was said.
     if (REQUEST_VERBS.has(w) && next.lower === 'not') continue;
-    if (REQUEST_VERBS.has(w)) {
-      // "called for …", "called on X to …"; "called" alone names ("called the plan reckless") and is not speech.
-      if (w === 'called' || w === 'calls') {
-        if (next.lower !== 'for' && next.lower !== 'on') continue;
-        c++;
-      } else if (PREPOSITIONS.has(next.lower)) continue;
+    const callsFor = (w === 'called' || w === 'calls') && (next.lower === 'for' || next.lower === 'on');
+    if (NAMING_REPORT.has(w) && !callsFor) {
+      // "called the ruling a historic moment", "described the summit as a success", "accused the Liberals of
+      // scaring investors": what someone was called or accused of, object included.
+      if (!namingComplement(tokens, c, e, w)) continue;
+    } else if (REQUEST_VERBS.has(w)) {
+      // "called for …", "called on X to …".
+      if (w === 'called' || w === 'calls') c++;
+      else if (PREPOSITIONS.has(next.lower)) continue;
     } else if (THAT_ONLY.has(w)) {
       // Verbs that report speech only with a clause: "conceded that …" (not "conceded a penalty").
       let k = c;
@@ -331,8 +341,14 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
         // "told BBC News every claim …", "told reporters the plan …": a name or a plain addressee, then the clause.
         let a = c;
         if (tokens[a]?.cap) while (a < e && tokens[a].cap && tokens[a].word && a - c < 4) a++;
-        else if (ADDRESSEE_WORDS.has(tokens[a]?.lower ?? '')) a += DETERMINER_WORDS.has(tokens[a].lower) ? 2 : 1;
-        if (a === c || !tokens[a]?.word) continue;
+        else if (DETERMINER_WORDS.has(tokens[a]?.lower ?? '') && !ADDRESSEE_NOUNS.has(tokens[a + 1]?.lower ?? '') && w !== 'told' && w !== 'tells' && w !== 'tell') {
+          // "warned the real number was higher": no addressee, the clause itself.
+          a = hasVerb(tokens, a + 2, Math.min(e, a + 7)) ? a : c;
+          if (a === c) a = -1;
+        } else if (ADDRESSEE_WORDS.has(tokens[a]?.lower ?? '')) a += DETERMINER_WORDS.has(tokens[a].lower) ? 2 : 1;
+        if (a < 0) {
+          a = c;
+        } else if (a === c || !tokens[a]?.word) continue;
         c = a;
       }
       // "informed Netanyahu about …": a topic, not what was said.
@@ -357,11 +373,34 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
     if (to < c || words(c, to + 1) < 3) continue;
     // "tweeted using his account": a gerund or participle phrase, not a reported clause; "wrote two
     // collections": an object, not a clause (a reported clause has a verb of its own).
-    if (!REQUEST_VERBS.has(w) && !SAY.has(w) && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[c].text) && !CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) continue;
-    if (!REQUEST_VERBS.has(w) && !hasVerb(tokens, c, to + 1)) continue;
+    const complement = REQUEST_VERBS.has(w) || NAMING_REPORT.has(w);
+    if (!complement && !SAY.has(w) && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[c].text) && !CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) continue;
+    if (!complement && !hasVerb(tokens, c, to + 1)) continue;
     return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c };
   }
   return undefined;
+}
+
+// Verbs that report what someone called or accused something of, with the object in the content.
+const NAMING_REPORT = new Set(['called', 'calls', 'described', 'describes', 'describing', 'accused', 'accuses', 'accusing', 'branded', 'brands', 'labelled', 'labeled', 'dubbed']);
+
+/**
+ * Whether the words after a naming verb are an object and what it was called: "the ruling a historic moment",
+ * "it "a disaster"", "the summit as a success", "the Liberals of scaring investors" (not "called the meeting",
+ * "called him").
+ */
+function namingComplement(tokens: Token[], c: number, e: number, verb: string): boolean {
+  const link = verb.startsWith('accus') ? 'of' : verb.startsWith('describ') ? 'as' : undefined;
+  for (let k = c + 1; k < e && k <= c + 7; k++) {
+    const t = tokens[k];
+    if (t.text === ',' || t.text === ';' || t.text === '.') return false;
+    if (link) {
+      if (t.lower === link) return true;
+      continue;
+    }
+    if (t.lower === 'a' || t.lower === 'an' || t.lower === 'as' || /^["“‘']$/.test(t.text)) return true;
+  }
+  return false;
 }
 
 /**
@@ -439,6 +478,8 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
     // "…, voter Isabelle Moreau said she had voted no.": a clause of its own after the verb is the content.
     const after = tokens[v + 1];
     if (after && end > v + 1 && (SUBJECT_PRONOUNS.has(after.lower) || after.lower === 'that')) return undefined;
+    // "…, and said …": a verb coordinated with the sentence's, no speaker after the comma.
+    if (['and', 'but', 'or', 'then'].includes(tokens[comma + 1].lower)) return undefined;
     speaker = { start: tokens[comma + 1].start, end: tokens[v - 1].end };
     if (tokens.slice(comma + 1, v).some((t) => !t.word && t.text !== "'s" && t.text !== '’s' && t.text !== '.')) return undefined;
   }

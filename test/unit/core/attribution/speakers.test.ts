@@ -3,12 +3,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle } from '../../../../server/src/core';
-import { byGroup, direct, indirect, ORG, runTables, type Case } from '../quotes/cases';
+import { byGroup, direct, indirect, mixed, ORG, runTables, type Case } from '../quotes/cases';
 
 // ---------------------------------------------------------------------------------------------------
 // Finding the speaker: pronouns, continuation, surnames, titles
 
 const speakers: Case[] = [
+  {
+    name: 'a gerund "accusing X of" with a quoted fragment speaks for the sentence\'s subject',
+    text: 'House Speaker Nancy Pelosi fired back within hours, accusing McConnell of "playing games with the paychecks of federal workers."',
+    quotes: [mixed('McConnell of "playing games with the paychecks of federal workers."', 'Nancy Pelosi')],
+  },
   {
     name: 'an inverted speaker with a title abbreviation and party and state',
     text: '"This is a betrayal of working families," tweeted Rep. Alexandria Ocasio-Cortez, D-N.Y.',
@@ -300,6 +305,39 @@ const reported: Case[] = [
       indirect('the bank was watching the labour market closely', 'Carolyn Rogers'),
       indirect('unemployment had risen for three months', 'Carolyn Rogers'),
     ],
+  },
+  {
+    name: '"called for" reports a request; a coordinated "and said" is no postposed speaker',
+    text: 'Pope Francis also called for further investigation into what happened in the schools, and said remembering was essential.',
+    quotes: [],
+    indirect: [
+      indirect('further investigation into what happened in the schools', 'Pope Francis'),
+      indirect('remembering was essential', 'Pope Francis'),
+    ],
+  },
+  {
+    name: '"accused X of Y": the object and what it is accused of',
+    text: 'Conservative Leader Pierre Poilievre accused the Liberals of scaring investors away at the worst possible time.',
+    quotes: [],
+    indirect: [indirect('the Liberals of scaring investors away at the worst possible time', 'Pierre Poilievre')],
+  },
+  {
+    name: '"called X a Y" without quotation marks',
+    text: 'Indigenous Services Minister Patty Hajdu called the ruling a historic moment for families.',
+    quotes: [],
+    indirect: [indirect('the ruling a historic moment for families', 'Patty Hajdu')],
+  },
+  {
+    name: '"warned" followed by a clause with no addressee',
+    text: 'The tenants group FRAPRU counted 600 households without a lease, and warned the real number was almost certainly higher.',
+    quotes: [],
+    indirect: [indirect('the real number was almost certainly higher', 'FRAPRU')],
+  },
+  {
+    name: 'an appositive with a relative clause between the name and the verb',
+    text: 'Dr. Ana Ruiz, an emergency physician who has worked in Merritt for a decade, said the problem was not a lack of effort.',
+    quotes: [],
+    indirect: [indirect('the problem was not a lack of effort', 'Ana Ruiz')],
   },
   {
     name: 'a capitalised agency after "according to" is an organisation',
