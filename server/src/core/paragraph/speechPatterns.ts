@@ -28,6 +28,8 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
     const t = tokens[k];
     if (!t.word || t.cap && k > from) continue;
     if (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x))) return true;
+    // A word right after a subject pronoun is its verb, irregular ones too ("he left", "she spent").
+    if (k > from && SUBJECT_PRONOUNS.has(tokens[k - 1].lower) && tokens[k - 1].lower !== 'that' && tokens[k - 1].lower !== 'this') return true;
     if (k > from && /^\p{Ll}{3,}(?:ed|es)$/u.test(t.text)) return true;
   }
   return false;
@@ -162,6 +164,12 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
     }
   }
   for (let k = from + 3; k < e - 1; k++) {
+    // The writer's comment on the whole clause after a comma: "…, a stunning blow to the president", "…, bowing to
+    // weeks of protests", "…, in a move that …", "…, where polls show …" is no part of what was said.
+    if (tokens[k].text === ',' && writersModifier(tokens, k + 1, e)) {
+      last = k - 1;
+      break;
+    }
     if (tokens[k].lower !== 'and') continue;
     const next = tokens[k + 1];
     if (next.word && !next.cap && (SPEECH_VERBS.has(next.lower) || COORDINATED_VERBS.has(next.lower))) {
@@ -173,6 +181,15 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
   return last;
 }
 
+function writersModifier(tokens: Token[], k: number, e: number): boolean {
+  const t = tokens[k];
+  if (!t || !t.word || t.cap || k + 1 >= e) return false;
+  if ((t.lower === 'a' || t.lower === 'an') && tokens[k + 1].word) return true;
+  if (t.lower === 'where' || (t.lower === 'in' && tokens[k + 1].lower === 'a' && tokens[k + 2]?.lower === 'move')) return true;
+  return /^\p{Ll}{3,}ing$/u.test(t.text) && !GERUNDS.has(t.lower) && !NOT_MODIFIER_ING.has(t.lower);
+}
+const NOT_MODIFIER_ING = new Set(['including', 'according', 'during', 'notwithstanding', 'regarding', 'concerning', 'excluding', 'pending', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'spring', 'thing', 'king', 'bring', 'string', 'ring', 'wing', 'sing', 'sting', 'swing', 'building', 'funding', 'spending', 'housing', 'training', 'meeting', 'hearing', 'ruling', 'warning', 'saying', 'beijing', 'nothing']);
+
 /** The subject before the verb at v: back over adverbs, auxiliaries and an appositive, to a clause boundary. */
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
 
@@ -181,6 +198,12 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   while (b >= s && tokens[b].word && SKIP_BEFORE_VERB.test(tokens[b].lower) && b > s) b--;
   // "X, the ministry's spokesman, said": the appositive is the subject; the name before it is kept by wide.
   if (b >= s && tokens[b].text === ',') b = skipParentheticals(tokens, s, b - 1, (t) => t);
+  // "Bennie G. Thompson (D-Miss.) said", "X (pictured) said": a bracket between the subject and the verb.
+  if (b > s && tokens[b].text === ')') {
+    let open = b - 1;
+    while (open > s && tokens[open].text !== '(' && b - open < 8) open--;
+    if (tokens[open].text === '(' && open - 1 >= s && tokens[open - 1].word) b = open - 1;
+  }
   if (b < s || !tokens[b].word) return undefined;
   // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
   if ((tokens[b].lower === 'and' || tokens[b].lower === 'but') && b > s) {
@@ -188,7 +211,11 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
     return first > s ? subjectBefore(tokens, s, first) : undefined;
   }
   // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
-  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) {
+    b -= 2;
+    // "Ángel Morillo, 27, who said": an age after the name.
+    if (/^\p{N}+$/u.test(tokens[b].text) && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+  }
   // "Sen. Bernard Holm, who endorsed Maria Lentz in July, said": the subject is before the relative clause.
   else if (tokens[b + 1]?.text === ',') {
     for (let k = b; k > s + 1 && b - k < 14 && tokens[k].text !== ','; k--) {

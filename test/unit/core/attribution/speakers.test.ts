@@ -340,6 +340,24 @@ const reported: Case[] = [
     indirect: [indirect('the problem was not a lack of effort', 'Ana Ruiz')],
   },
   {
+    name: "the writer's comment after the reported clause is not part of it",
+    text: 'Sen. Joe Manchin said Sunday he will not vote for the spending bill, a stunning blow that could doom the plan.',
+    quotes: [],
+    indirect: [indirect('he will not vote for the spending bill', 'Joe Manchin')],
+  },
+  {
+    name: 'a party and state in brackets after the name',
+    text: 'Committee chairman Bennie G. Thompson (D-Miss.) said the committee would hold its next hearings in July.',
+    quotes: [],
+    indirect: [indirect('the committee would hold its next hearings in July', 'Bennie G. Thompson')],
+  },
+  {
+    name: 'an age between the name and a relative clause, and an irregular verb after a pronoun',
+    text: 'Among them was Ángel Morillo, 27, who said he left Venezuela four months ago with his wife.',
+    quotes: [],
+    indirect: [indirect('he left Venezuela four months ago with his wife', 'Ángel Morillo')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
