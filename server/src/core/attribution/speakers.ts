@@ -57,6 +57,14 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
     const owner = appositivePerson(ctx, np);
     if (owner) return { entityId: owner.entityId, mention: ctx.span(owner.start, owner.end), via: 'cue' };
   }
+  // "Dale Hummel, a hog farmer from Norwalk, said", "Tom Cole, chairman of the House Rules Committee, warned",
+  // "Adam Austen, a spokesman for Freeland, said": an appositive headed by a role noun describes the person named
+  // right before it, whatever place, organisation or person it names after its head.
+  // (Between commas: "…, Mark Rutte, the Prime Minister said:" has its subject after the name, not in apposition.)
+  if (/,\s*$/.test(ctx.text.slice(Math.max(0, np.start - 3), np.start)) && /^\s*,/.test(ctx.text.slice(np.end, np.end + 3)) && headsRolePhrase(ctx, ctx.text.slice(np.start, np.end))) {
+    const owner = appositivePerson(ctx, np);
+    if (owner) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+  }
   const inside = ctx.mentionsIn(np.start, np.end);
   const pick = (ms: ResolvedMention[]) =>
     ms.find((m) => m.type === 'organization' && ctx.entity(m.entityId).speaksFor) ??
@@ -227,6 +235,31 @@ export function lastNamedIn(ctx: AttributionContext, wide: { start: number; end:
   return m ? { entityId: m.entityId, mention: ctx.span(m.start, m.end), via: 'cue' } : undefined;
 }
 
+// What may stand between a name and its appositive: a comma, and an age or a party and state ("Carol Wendt, 67,",
+// "Pramila Jayapal, D-Wash.,", "Bennie Thompson (D-Miss.),").
+const NAME_TO_APPOSITIVE_RE = /^\s*(?:\([^)]{1,15}\)\s*)?,(?:\s*(?:\p{N}{1,3}|(?:[DRI]|Ind)-[\p{L}.]+)\s*,)*\s*$/u;
+const PERSON_SUFFIX_RE = /(?:ist|er|or|ian|ant|ent|ee|man|woman|person)$/;
+const APPOSITIVE_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'in', 'from', 'to', 'on']);
+
+/**
+ * "a hog farmer from Norwalk", "chief economist at Wexford Partners", "one of the lead negotiators": a phrase whose
+ * head (before its first preposition) is a noun for a person — a role, an occupation, a spokesperson — and not an
+ * organisation's ("the party", "the government").
+ */
+function headsRolePhrase(ctx: AttributionContext, surface: string): boolean {
+  const words = surface.toLowerCase().split(/\s+/).map((w) => w.replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, ''));
+  if (words.length > 12 || words.some((w) => VERB_WORDS.has(w))) return false;
+  let head: string;
+  if (words[0] === 'one' && words[1] === 'of') head = words[words.length - 1].replace(/s$/, '');
+  else {
+    const cut = words.findIndex((w, k) => k > 0 && APPOSITIVE_PREPOSITIONS.has(w));
+    head = cut > 0 ? words[cut - 1] : words[words.length - 1];
+  }
+  if (!head || ORGANISATION_NOUNS.has(head) || /^\p{Lu}/u.test(surface.split(/\s+/)[0] ?? '') && !ctx.lex.titleForms.has(head) && !ctx.lex.tagsOf(head).includes('Actor')) return false;
+  return phraseFacts(ctx.lex, surface).describesAPerson || ctx.lex.tagsOf(head).includes('Actor') || (PERSON_SUFFIX_RE.test(head) && head.length > 4 && (ctx.lex.tagsOf(head).length === 0 || ctx.lex.tagsOf(head).some((t) => t === 'Noun' || t === 'Singular')));
+}
+const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'and']);
+
 /** A comma right before or after the phrase: the only places an appositive can be. */
 function maybeAppositive(ctx: AttributionContext, np: { start: number; end: number }): boolean {
   const before = ctx.text.slice(Math.max(0, np.start - 3), np.start);
@@ -247,7 +280,7 @@ function appositivePerson(ctx: AttributionContext, np: { start: number; end: num
   if (/,\s*$/.test(before)) {
     const ms = ctx.table.range(Math.max(0, np.start - 120), np.start).filter((m) => m.type === 'person' && !ctx.entity(m.entityId).group);
     const m = ms[ms.length - 1];
-    if (m && /^\s*,\s*$/.test(ctx.text.slice(m.end, np.start))) return m;
+    if (m && NAME_TO_APPOSITIVE_RE.test(ctx.text.slice(m.end, np.start))) return m;
   }
   const after = /^\s*,\s*/.exec(ctx.text.slice(np.end, np.end + 4));
   if (after) {

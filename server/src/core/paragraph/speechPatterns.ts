@@ -114,8 +114,9 @@ export function skipParentheticals<T>(items: T[], s: number, b: number, tokenOf:
     while (c >= s && tokenOf(items[c]).text !== ',' && b - c < 10) c--;
     if (c <= s || tokenOf(items[c]).text !== ',' || c === b || !tokenOf(items[c - 1]).word) return b;
     const first = tokenOf(items[c + 1]);
-    const partyState = c + 1 === b && isPartyAndState(first.text);
-    const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+ly$/u.test(first.text));
+    // (An age, "Carol Wendt, 67, said", is an appendix to the name like a party and state.)
+    const partyState = c + 1 === b && (isPartyAndState(first.text) || /^\p{N}{1,3}$/u.test(first.text));
+    const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+(?:ly|ing)$/u.test(first.text));
     // (A parenthetical of a few words only: a longer stretch between commas is a clause of its own.)
     if (!partyState && !(parenthetical && b - c <= 8)) return b;
     b = c - 1;
@@ -213,8 +214,8 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
   if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) {
     b -= 2;
-    // "Ángel Morillo, 27, who said": an age after the name.
-    if (/^\p{N}+$/u.test(tokens[b].text) && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+    // "Ángel Morillo, 27, who said", "Sen. Bill Hagerty, R-Tenn., who …, said": an age or a party and state.
+    if ((/^\p{N}+$/u.test(tokens[b].text) || isPartyAndState(tokens[b].text)) && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
   }
   // "Sen. Bernard Holm, who endorsed Maria Lentz in July, said": the subject is before the relative clause.
   else if (tokens[b + 1]?.text === ',') {
@@ -224,6 +225,7 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
       // appositive's head, which names X.
       if (tokens[k - 1].text === ',') {
         if (tokens[k - 2].word) b = k - 2;
+        if ((/^\p{N}+$/u.test(tokens[b].text) || isPartyAndState(tokens[b].text)) && tokens[b - 1]?.text === ',' && b - 2 > s && tokens[b - 2].word) b -= 2;
       } else if (tokens[k - 1].word) b = k - 1;
       break;
     }

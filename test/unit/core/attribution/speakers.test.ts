@@ -358,6 +358,27 @@ const reported: Case[] = [
     indirect: [indirect('he left Venezuela four months ago with his wife', 'Ángel Morillo')],
   },
   {
+    name: 'an appositive naming a place speaks for the person before it',
+    text: 'Dale Hummel, a hog farmer from Norwalk, said the speech had been the same as always.',
+    quotes: [],
+    indirect: [indirect('the speech had been the same as always', 'Dale Hummel')],
+  },
+  {
+    name: 'an appositive naming an organisation speaks for the person before it',
+    text: 'Rep. Tom Cole, chairman of the House Rules Committee, warned colleagues that removing the Speaker would only empower the party\'s opponents.',
+    quotes: [],
+    indirect: [indirect("removing the Speaker would only empower the party's opponents", 'Tom Cole')],
+  },
+  {
+    name: 'an age, then a role phrase',
+    text: 'Retired teacher Carol Wendt, 67, said she had voted for the former president twice. Sen. Kyrsten Sinema, D-Ariz., one of the lead negotiators, said the group had logged hundreds of hours.',
+    quotes: [],
+    indirect: [
+      indirect('she had voted for the former president twice', 'Carol Wendt'),
+      indirect('the group had logged hundreds of hours', 'Kyrsten Sinema'),
+    ],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
