@@ -61,7 +61,7 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // "Adam Austen, a spokesman for Freeland, said": an appositive headed by a role noun describes the person named
   // right before it, whatever place, organisation or person it names after its head.
   // (Between commas: "…, Mark Rutte, the Prime Minister said:" has its subject after the name, not in apposition.)
-  if (/,\s*$/.test(ctx.text.slice(Math.max(0, np.start - 3), np.start)) && /^\s*,/.test(ctx.text.slice(np.end, np.end + 3)) && headsRolePhrase(ctx, ctx.text.slice(np.start, np.end))) {
+  if (/,\s*$/.test(ctx.text.slice(Math.max(0, np.start - 3), np.start)) && /^\s*(?:,|who\s|whose\s)/.test(ctx.text.slice(np.end, np.end + 7)) && headsRolePhrase(ctx, ctx.text.slice(np.start, np.end))) {
     const owner = appositivePerson(ctx, np);
     if (owner) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
   }
@@ -248,17 +248,19 @@ const APPOSITIVE_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'in', 'from'
  */
 function headsRolePhrase(ctx: AttributionContext, surface: string): boolean {
   const words = surface.toLowerCase().split(/\s+/).map((w) => w.replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, ''));
-  if (words.length > 12 || words.some((w) => VERB_WORDS.has(w))) return false;
+  if (words.length > 20 || words.some((w) => VERB_WORDS.has(w))) return false;
   let head: string;
   if (words[0] === 'one' && words[1] === 'of') head = words[words.length - 1].replace(/s$/, '');
   else {
     const cut = words.findIndex((w, k) => k > 0 && APPOSITIVE_PREPOSITIONS.has(w));
+    // (A coordination before the head is two subjects, "Trudeau and the premiers"; after it, part of a name.)
+    if (words.slice(0, cut > 0 ? cut : words.length).includes('and')) return false;
     head = cut > 0 ? words[cut - 1] : words[words.length - 1];
   }
   if (!head || ORGANISATION_NOUNS.has(head) || /^\p{Lu}/u.test(surface.split(/\s+/)[0] ?? '') && !ctx.lex.titleForms.has(head) && !ctx.lex.tagsOf(head).includes('Actor')) return false;
   return phraseFacts(ctx.lex, surface).describesAPerson || ctx.lex.tagsOf(head).includes('Actor') || (PERSON_SUFFIX_RE.test(head) && head.length > 4 && (ctx.lex.tagsOf(head).length === 0 || ctx.lex.tagsOf(head).some((t) => t === 'Noun' || t === 'Singular')));
 }
-const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'and']);
+const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'said', 'says']);
 
 /** A comma right before or after the phrase: the only places an appositive can be. */
 function maybeAppositive(ctx: AttributionContext, np: { start: number; end: number }): boolean {

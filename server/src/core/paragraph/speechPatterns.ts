@@ -197,14 +197,13 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose']);
 function subjectBefore(tokens: Token[], s: number, v: number): { start: number; end: number } | undefined {
   let b = v - 1;
   while (b >= s && tokens[b].word && SKIP_BEFORE_VERB.test(tokens[b].lower) && b > s) b--;
+  // "Muriel Bowser, …, last month asked": a time adverbial between the subject and the verb.
+  const time = timeBefore(tokens, s, b);
+  if (time < b) b = time;
   // "X, the ministry's spokesman, said": the appositive is the subject; the name before it is kept by wide.
   if (b >= s && tokens[b].text === ',') b = skipParentheticals(tokens, s, b - 1, (t) => t);
   // "Bennie G. Thompson (D-Miss.) said", "X (pictured) said": a bracket between the subject and the verb.
-  if (b > s && tokens[b].text === ')') {
-    let open = b - 1;
-    while (open > s && tokens[open].text !== '(' && b - open < 8) open--;
-    if (tokens[open].text === '(' && open - 1 >= s && tokens[open - 1].word) b = open - 1;
-  }
+  b = beforeBracket(tokens, s, b);
   if (b < s || !tokens[b].word) return undefined;
   // "Zuckerberg tweeted to Mohamed and said …": the coordinated verb shares the sentence's subject.
   if ((tokens[b].lower === 'and' || tokens[b].lower === 'but') && b > s) {
@@ -212,20 +211,19 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
     return first > s ? subjectBefore(tokens, s, first) : undefined;
   }
   // "Tom Devocht, who had told Montalvo …": the relative pronoun stands for the noun phrase before it.
-  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) {
-    b -= 2;
-    // "Ángel Morillo, 27, who said", "Sen. Bill Hagerty, R-Tenn., who …, said": an age or a party and state.
-    if ((/^\p{N}+$/u.test(tokens[b].text) || isPartyAndState(tokens[b].text)) && tokens[b - 1]?.text === ',' && b - 2 >= s && tokens[b - 2].word) b -= 2;
+  if ((tokens[b].lower === 'who' || tokens[b].lower === 'which') && tokens[b - 1]?.text === ',' && b - 2 >= s) {
+    const name = nameBefore(tokens, s, b - 2);
+    if (name >= s) b = name;
   }
   // "Sen. Bernard Holm, who endorsed Maria Lentz in July, said": the subject is before the relative clause.
   else if (tokens[b + 1]?.text === ',') {
-    for (let k = b; k > s + 1 && b - k < 14 && tokens[k].text !== ','; k--) {
+    for (let k = b; k > s + 1 && b - k < 24 && tokens[k].text !== ','; k--) {
       if (!RELATIVE_PRONOUNS.has(tokens[k].lower)) continue;
       // "X, who …, said": the phrase before the relative clause; "X, an emergency physician who …, said": the
       // appositive's head, which names X.
       if (tokens[k - 1].text === ',') {
-        if (tokens[k - 2].word) b = k - 2;
-        if ((/^\p{N}+$/u.test(tokens[b].text) || isPartyAndState(tokens[b].text)) && tokens[b - 1]?.text === ',' && b - 2 > s && tokens[b - 2].word) b -= 2;
+        const name = nameBefore(tokens, s, k - 2);
+        if (name >= s) b = name;
       } else if (tokens[k - 1].word) b = k - 1;
       break;
     }
@@ -233,7 +231,45 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   const end = b;
   let start = b;
   while (start - 1 >= s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && end - start < 9) start--;
+  // An appositive longer than that runs back to its comma ("X, vice-president of national affairs at the
+  // Canadian Federation of Independent Business, said").
+  if (start > s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && tokens[end + 1]?.text === ',') {
+    let k = start - 1;
+    while (k > s && !SUBJECT_BOUNDARY.has(tokens[k].lower) && end - k < 20) k--;
+    if (tokens[k].text === ',') start = k + 1;
+  }
   return { start: tokens[start].start, end: tokens[end].end };
+}
+
+/**
+ * The last word of a name that ends at i, over what may follow a name before a comma: an age, a party and state
+ * ("Ángel Morillo, 27, who", "Sen. Bill Hagerty, R-Tenn., who") and a bracket ("Bernie Sanders (I-Vt.), who").
+ */
+function nameBefore(tokens: Token[], s: number, i: number): number {
+  let b = beforeBracket(tokens, s, i);
+  if (b >= s && (/^\p{N}+$/u.test(tokens[b].text) || isPartyAndState(tokens[b].text)) && tokens[b - 1]?.text === ',' && b - 2 >= s) b = beforeBracket(tokens, s, b - 2);
+  return b >= s && tokens[b].word ? b : -1;
+}
+
+/** The token before a bracket that closes at i ("Thompson (D-Miss.)"), else i. */
+function beforeBracket(tokens: Token[], s: number, i: number): number {
+  if (i <= s || tokens[i]?.text !== ')') return i;
+  let open = i - 1;
+  while (open > s && tokens[open].text !== '(' && i - open < 8) open--;
+  return tokens[open].text === '(' && open - 1 >= s && tokens[open - 1].word ? open - 1 : i;
+}
+
+/** The token before a time adverbial that ends at i ("last month", "on Tuesday", "earlier this week"), else i. */
+function timeBefore(tokens: Token[], s: number, i: number): number {
+  const t = tokens[i];
+  if (!t || i - 1 < s) return i;
+  const p = tokens[i - 1].lower;
+  if (['week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon'].includes(t.lower) && (p === 'last' || p === 'this' || p === 'next')) {
+    const k = i - 2 >= s && tokens[i - 2].lower === 'earlier' ? i - 3 : i - 2;
+    return k >= s ? k : i;
+  }
+  if (WEEKDAYS.has(t.lower) && (p === 'on' || p === 'last')) return i - 2 >= s ? i - 2 : i;
+  return i;
 }
 
 /** The first verb of the sentence's main clause, before `to` (an uncapitalised verb form by the lexicon). */

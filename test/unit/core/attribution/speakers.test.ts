@@ -379,6 +379,27 @@ const reported: Case[] = [
     ],
   },
   {
+    name: 'a long appositive naming an organisation',
+    text: 'Corinne Ashdown, vice-president of national affairs at the Canadian Federation of Independent Business, said small business owners were already stretched to the limit.',
+    quotes: [],
+    indirect: [indirect('small business owners were already stretched to the limit', 'Corinne Ashdown')],
+  },
+  {
+    name: 'a relative clause inside the appositive, and a time adverbial before the verb',
+    text: 'Jill Dorsey, a Republican strategist in Des Moines who stayed neutral in the primary, said the margin should worry his rivals. Mayor Muriel Bowser, who has pleaded for help, last month asked the Pentagon to deploy the National Guard.',
+    quotes: [],
+    indirect: [
+      indirect('the margin should worry his rivals', 'Jill Dorsey'),
+      indirect('the Pentagon to deploy the National Guard', 'Muriel Bowser'),
+    ],
+  },
+  {
+    name: 'a bracketed party and state before a relative clause',
+    text: 'Sen. Bernie Sanders (I-Vt.), who chairs the Budget Committee, called for a Senate floor vote on the bill.',
+    quotes: [],
+    indirect: [indirect('a Senate floor vote on the bill', 'Bernie Sanders')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
