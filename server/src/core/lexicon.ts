@@ -132,8 +132,8 @@ function buildLexicon(): Lexicon {
     for (const f of m.forms) add(f, { type: 'metonym', id: m.id, name: m.name, iso3: m.country });
   }
   for (const o of organizationsData.organizations) {
-    const org = o as { name: string; kind: string; country?: string };
-    add(org.name, { type: 'org', name: org.name, kind: org.kind, iso3: org.country }, /^[A-Z.]{1,6}$/.test(org.name));
+    const org = o as { name: string; fullName?: string; kind: string; country?: string };
+    add(org.name, { type: 'org', name: org.fullName ?? org.name, kind: org.kind, iso3: org.country }, /^[A-Z.]{1,6}$/.test(org.name));
   }
   const titleForms = new Set<string>();
   for (const t of titlesData.titles) {

@@ -174,10 +174,15 @@ function readsAsName(ctx: AttributionContext, word: string): boolean {
  */
 function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: number }, inner: ResolvedMention): Resolved | undefined {
   // Only a capitalised word right before or after the inner mention can make a longer name.
-  const left = inner.start > np.start && /\p{Lu}[\p{L}.&'-]*\s$/u.test(ctx.text.slice(Math.max(np.start, inner.start - 16), inner.start));
+  // (A sentence's capitalised "The" before "World Health Organisation" makes no longer name.)
+  const left = inner.start > np.start && /\p{Lu}[\p{L}.&'-]*\s$/u.test(ctx.text.slice(Math.max(np.start, inner.start - 16), inner.start)) &&
+    !/(?:^|\s)(?:The|A|An)\s$/.test(ctx.text.slice(Math.max(np.start, inner.start - 5), inner.start));
   const right = inner.end < np.end && /^\s\p{Lu}/u.test(ctx.text.slice(inner.end, inner.end + 2));
   if (!left && !right) return undefined;
   const toks = ctx.text.slice(np.start, np.end);
+  // (A sentence adverb before the name is no part of it: "Later The Moscow Times said".)
+  const leftWord = /(\p{L}+)\s+$/u.exec(ctx.text.slice(np.start, inner.start))?.[1]?.toLowerCase();
+  if (leftWord && leftWord !== 'the' && ctx.lex.tagsOf(leftWord).some((t) => t === 'Adverb' || t === 'Comparative' || t === 'Preposition' || t === 'Conjunction' || t === 'Determiner' || t === 'Pronoun')) return undefined;
   const m = /(?:^|\s)((?:The\s)?(?:\p{Lu}[\p{L}.&'-]*\s?)+)/u.exec(toks);
   if (!m) return undefined;
   const lead = /^(?:A|An)\s+/.exec(m[1])?.[0].length ?? 0;

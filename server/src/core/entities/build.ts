@@ -134,7 +134,12 @@ export function buildEntities(text: string, cands: PlacedCandidate[], kb: Knowle
     }
     const long = aliases.keys.get(key);
     if (long) key = long;
+    // One organisation under British and American spellings ("World Health Organisation" and the WHO's data name).
+    key = key.replace(/isation/g, 'ization');
     let e = orgs.get(key);
+    // The article's own spelling of the full name names the entity, over the data's ("WHO" → "World Health
+    // Organisation" when the article writes it so).
+    if (e && !c.orgId && c.form === 'name' && e.name !== name && e.mentions.every((m) => m.form === 'acronym') && !/^[A-Z.]{2,6}$/.test(name)) e.name = name;
     if (!e) {
       e = { id: uniqueId(`org:${key}`), type: 'organization', name, ...(country ? { country } : {}), ...(speaksFor ? { speaksFor } : {}), mentions: [] };
       orgs.set(key, e);

@@ -43,16 +43,21 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
   const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORGANISATION_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
   const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
-  // A lone "Office" or "Times" is the tail of a name split by a possessive or a place ("The Moscow Times").
-  if (lowers.length === 1 && orgWordAt === 0) return undefined;
+  // A lone "Office" or "Times" is the tail of a name split by a possessive or a place: with the place or demonym
+  // right before it, that is the organisation ("The Moscow Times", "The Canadian Press", "Canada Post").
+  if (lowers.length === 1 && orgWordAt === 0) {
+    const lead = slots[i - 1];
+    const placed = lead?.kind === 'phrase' && ['country', 'capital', 'demonym'].includes(lead.match.value.type) && lead.match.to === i && adjacent(tokens, i - 1, i) && tokens[lead.match.from].cap;
+    return placed ? orgCandidate(tokens, i, j, slots, true) : undefined;
+  }
   // "Gaza Strip", "West Bank", "Red Sea", "Golan Heights": places, neither people nor organisations.
   if (lowers.length > 1 && GEOGRAPHIC_HEADS.has(lowers[lowers.length - 1])) return undefined;
   if (orgWordAt >= 0 && !(lowers.length >= 2 && lex.isFirstName(lowers[0]) && !ORGANISATION_WORDS.has(lowers[1]))) {
     // "University of Texas Arlington Amneh Jafari": a person's name after an organisation's.
     const person = trailingName(tokens, i, j, orgWordAt, lex, kb);
-    if (person) return [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom) : []), person];
+    if (person) return [...(orgWordAt + i < j - 2 ? orgCandidate(tokens, i, person.tokenFrom, slots) : []), person];
     const eponym = eponymName(tokens, i, orgWordAt, lex);
-    return eponym ? [...orgCandidate(tokens, i, j).map((o) => ({ ...o, eponymStart: eponym.start })), eponym] : orgCandidate(tokens, i, j);
+    return eponym ? [...orgCandidate(tokens, i, j, slots).map((o) => ({ ...o, eponymStart: eponym.start })), eponym] : orgCandidate(tokens, i, j, slots);
   }
   if (words.length >= 2 && SAINT_WORDS.has(lowers[0])) return undefined;
   // "Chief Medical Officer", "Chief Public Health Officer": common words between two title words are the title's.

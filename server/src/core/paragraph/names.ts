@@ -12,6 +12,9 @@ import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { classifyChunk, listedAfterPerson } from './nameRules';
 import { titlePrefix } from './titles';
 
+// "The Times on Monday": a date after "on" is no part of a name.
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
 /** Rule evidence that makes a person's name without the tagger (measured by cross-validation: see README). */
 const STRONG_RULE_EVIDENCE = new Set(['title', 'first-name', 'east-asian-name', 'initials', 'after-organisation', 'speech', 'capitals', 'government', 'eponym']);
 
@@ -75,9 +78,25 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
       // An organisation's name goes on over "of"/"for"/"on" ("Department of Foreign Affairs", "Ministry of
       // Defence"), so that its tail is not read as a person's name.
       const link = tokens[j];
-      if (link && ['of', 'for', 'on'].includes(link.text) && slots[j + 1]?.kind === 'cap' && adjacent(tokens, j - 1, j) &&
+      if (link && ['of', 'for', 'on'].includes(link.text) && slots[j + 1]?.kind === 'cap' && !CALENDAR_WORDS.has(tokens[j + 1].lower) && adjacent(tokens, j - 1, j) &&
           adjacent(tokens, j, j + 1) && tokens.slice(i, j).some((t) => ORGANISATION_WORDS.has(t.lower)))
         j++;
+      // "Supreme Court of Canada", "Bank of England": the country ends the organisation's name.
+      const country = slots[j + 1];
+      if (link && link.text === 'of' && country?.kind === 'phrase' && country.match.value.type === 'country' && adjacent(tokens, j - 1, j) &&
+          adjacent(tokens, j, j + 1) && ORGANISATION_WORDS.has(tokens[j - 1].lower) && slots[j - 1].kind === 'cap') {
+        j = country.match.to;
+        break;
+      }
+    }
+    // "The Globe and Mail", "Department of Health and Social Care", "Procter & Gamble": an organisation's name goes
+    // on over "and" when organisation words stand on its side or the other (never between people's names).
+    if (j + 1 < tokens.length && (tokens[j].lower === 'and' || tokens[j].text === '&') && slots[j + 1].kind === 'cap' && adjacent(tokens, j - 1, j) && adjacent(tokens, j, j + 1)) {
+      let r = j + 1;
+      while (r < tokens.length && slots[r].kind === 'cap' && adjacent(tokens, r - 1, r)) r++;
+      const orgWord = (from: number, to: number) => tokens.slice(from, to).some((t) => ORGANISATION_WORDS.has(t.lower));
+      const named = (from: number, to: number) => nameAt.subarray(from, to).some((k) => k >= 0);
+      if ((orgWord(i, j) || orgWord(j + 1, r)) && !named(i, r) && r - i <= 8) j = r;
     }
     const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
     for (const c of chunk ?? []) {
