@@ -127,6 +127,11 @@ export function clusterPeople(text: string, cands: PlacedCandidate[], persons: P
         cl.kb = kbRec;
         byKbId.set(kbRec.id, cl);
       }
+      // A double surname alone: "McGill Johnson" after "Alexis McGill Johnson", "Von der Leyen" after "Ursula von
+      // der Leyen" — the last words of one person's full name.
+      if (!cl && !kbRec)
+        cl = (byLastToken.get(toks[toks.length - 1]) ?? []).find((x) =>
+          x.names.some((n) => n.tokens.length > toks.length && toks.every((t, k) => n.tokens[n.tokens.length - toks.length + k] === t)));
     }
     if (!cl && toks.length === 1 && !kbRec) {
       // A titled single name ("President Trump"): attach to a person already known by that surname.
@@ -227,10 +232,20 @@ export function spellingVariants(text: string, clusters: PersonCluster[]): Spell
 }
 
 function findBySurname(hits: PersonCluster[] | undefined, pos: number): PersonCluster | undefined {
+  if (!hits?.length) return undefined;
+  if (hits.length === 1) return hits[0];
+  // Two people of one surname ("Justin Trudeau" and "Sophie Grégoire Trudeau", a novelist and her mother): the
+  // surname alone is the one the article names most — news names the other in full — then the most recent.
   let best: PersonCluster | undefined;
-  for (const cl of hits ?? []) {
-    // Prefer the person mentioned most recently before this position.
-    if (!best || (cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) best = cl;
+  let bestCount = -1;
+  for (const cl of hits) {
+    const named = cl.names.length && cl.names[0].start < pos;
+    // (A leader of the knowledge base counts one more: "Trudeau" after "his wife, Sophie Grégoire Trudeau".)
+    const count = named ? cl.mentions.length + (cl.kb ? 1 : 0) : -1;
+    if (count > bestCount || (count === bestCount && best && cl.lastPos <= pos && (best.lastPos > pos || cl.lastPos > best.lastPos))) {
+      best = cl;
+      bestCount = count;
+    }
   }
   return best;
 }

@@ -118,6 +118,17 @@ const CASES: PersonCase[] = [
     expect: { 'Chrystia Freeland': { names: ['Chrystia Freeland'] }, 'Wendell Ashgrove': { names: ['Wendell Ashgrove'] } },
   },
   {
+    name: 'the last words of a full name are that person (a double surname, a capitalised particle)',
+    text: 'Planned Parenthood president Alexis McGill Johnson called the ruling cruel. McGill Johnson said clinics would stay open. Ursula von der Leyen spoke next. Von der Leyen said the bloc would pay.',
+    expect: { 'Alexis McGill Johnson': { names: ['Alexis McGill Johnson', 'McGill Johnson'] }, 'Ursula von der Leyen': { names: ['Ursula von der Leyen', 'Von der Leyen'] } },
+    notPersons: ['McGill Johnson', 'Von der Leyen'],
+  },
+  {
+    name: 'a surname shared by two people is the one the article is about',
+    text: 'Prime Minister Justin Trudeau closed the border on Monday. Speaking outside Rideau Cottage, where he is isolating after his wife, Sophie Grégoire Trudeau, tested positive, Trudeau said exceptions would be made. Trudeau urged Canadians abroad to come home.',
+    expect: { 'Justin Trudeau': { names: ['Justin Trudeau', 'Trudeau', 'Trudeau'] }, 'Sophie Grégoire Trudeau': { names: ['Sophie Grégoire Trudeau'] } },
+  },
+  {
     name: 'party members and a headline noun are no people',
     text: 'Whistleblower tells Congress she was warned\n\nDemocrats said the inquiry would go on. Senator Ruth Calloway agreed.',
     expect: { 'Ruth Calloway': { names: ['Ruth Calloway'] } },
