@@ -15,7 +15,7 @@ const AFTER_PREPOSITION_RE = /\b(?:to|with|by|from|for|of|at|on|about|than|and)\
  *   - the mention is in the pronoun's paragraph.
  * Other fitting people in the chosen person's sentence, or scoring within 1 of it, make the pronoun ambiguous.
  */
-export function resolvePronoun(ctx: AttributionContext, np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p'): Resolved | undefined {
+export function resolvePronoun(ctx: AttributionContext, np: { start: number; end: number }, gender: 'm' | 'f' | 'n' | 'p' | 'x'): Resolved | undefined {
   // A few paragraphs back at most, and never more than a few thousand characters (one huge paragraph).
   const from = Math.max(ctx.paras[Math.max(0, ctx.paraIndexAt(np.start) - 8)].start, np.start - 3000);
   const fits = (m: ResolvedMention) => {
@@ -25,6 +25,8 @@ export function resolvePronoun(ctx: AttributionContext, np: { start: number; end
       return !g || g === gender;
     }
     if (gender === 'n') return m.type !== 'person' && (m.type !== 'country' || m.form !== 'demonym');
+    // ('x': a description of someone, "the 45-year-old", any one person.)
+    if (gender === 'x') return m.type === 'person' && !ctx.entity(m.entityId).group;
     return m.type !== 'country' || m.form !== 'demonym';
   };
   const all = ctx.table.range(from, np.start);

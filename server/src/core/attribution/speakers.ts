@@ -125,8 +125,14 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   if (f.group) return groupSpeaker(ctx, np);
   // "the 61-year-old singer", "his lawyer": a description of someone already named — the person last named.
   if (f.description) {
-    const person = ctx.nearest(np.start, (m) => m.type === 'person');
-    if (person) return { entityId: person.entityId, mention: ctx.span(np.start, np.end), via: 'pronoun' };
+    // "the West Virginia Democrat" after "Sen. Joe Manchin, D-W.Va.": the person of that party, if one is named so.
+    const party = PARTY_LETTER[surface.slice(surface.lastIndexOf(' ') + 1).toLowerCase()];
+    const member = party ? ctx.nearest(np.start, (m) => m.type === 'person' && partyOf(ctx, m.entityId) === party) : undefined;
+    if (member) return { entityId: member.entityId, mention: ctx.span(np.start, np.end), via: 'pronoun' };
+    // Otherwise whom a pronoun would stand for, any gender: the salient person, not merely the last one named
+    // ("Manchin told host Bret Baier …. The West Virginia Democrat said").
+    const person = resolvePronoun(ctx, np, 'x');
+    if (person) return { ...person, ambiguous: undefined };
   }
   // "she was blunt:": a clause whose subject is a pronoun speaks through that pronoun.
   const subject = /^(he|she|they)\s/i.exec(surface);
@@ -144,7 +150,10 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // "according to Statistics Canada", "Elections Canada said": a capitalised name that no stage read and that
   // starts with a common word is an organisation's.
   const orgName = ORGANISATION_NAME_RE.exec(surface);
-  if (orgName && !readsAsName(ctx, orgName[2]) && ctx.lex.tagsOf(orgName[2].toLowerCase()).length > 0 && orgName[1].includes(' ')) {
+  // (Not a description of a person by place and party: "the West Virginia Democrat".)
+  const lastWord = surface.slice(surface.lastIndexOf(' ') + 1).toLowerCase();
+  const describesMember = /^the\s/i.test(surface) && (PARTY_MEMBERS.has(lastWord) || ctx.lex.tagsOf(lastWord).includes('Actor'));
+  if (orgName && !describesMember && !readsAsName(ctx, orgName[2]) && ctx.lex.tagsOf(orgName[2].toLowerCase()).length > 0 && orgName[1].includes(' ')) {
     const start = np.start + surface.length - orgName[1].length;
     return lateEntity(ctx, start, np.end, 'organization');
   }
@@ -157,6 +166,19 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   return undefined;
 }
 
+const PARTY_LETTER: Record<string, string> = { democrat: 'D', republican: 'R', independent: 'I' };
+const PARTY_AFTER_NAME_RE = /^\s*(?:,\s*|\(\s*)([DRI])-/;
+
+/** A US legislator's party letter, from the identifier after one of their name mentions ("Manchin, D-W.Va."). */
+function partyOf(ctx: AttributionContext, entityId: string): string | undefined {
+  for (const m of ctx.entity(entityId).mentions) {
+    if (m.form !== 'name') continue;
+    const hit = PARTY_AFTER_NAME_RE.exec(ctx.text.slice(m.end, m.end + 4));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
+const PARTY_MEMBERS = new Set(['democrat', 'republican', 'independent', 'conservative', 'liberal', 'tory', 'socialist', 'libertarian', 'progressive', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'governor', 'mayor', 'leader', 'native', 'veteran']);
 const RELATIVE_CLAUSE_RE = /,\s+(?:who|whose|which)\s/;
 const ORGANISATION_NAME_RE = /^(?:[Tt]he\s+)?((\p{Lu}[\p{L}&'’-]*)(?:\s+(?:(?:of|for|and|on|de|du|des)\s+)?\p{Lu}[\p{L}&'’-]*){0,5})$/u;
 const UNREAD_NAME_RE = /^\p{Lu}\p{Ll}[\p{L}'’-]+(?: \p{Lu}\p{Ll}[\p{L}'’-]+)?$/u;

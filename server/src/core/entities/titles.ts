@@ -29,7 +29,7 @@ export function resolveTitleMentions(clusters: PersonCluster[], persons: PlacedC
 
 const LEADER_KEY = '\u0000leader';
 const OFFICE_EQUIV: Record<string, string[]> = {
-  Leader: ['President', 'Prime Minister', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
+  Leader: ['President', 'Prime Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Crown Prince', 'Leader', 'Emperor', 'Head of State', 'Head of Government'],
 };
 
 /**

@@ -13,6 +13,8 @@ import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { orgCandidate } from './organisations';
 import { titlePrefix } from './titles';
 
+const PARTY_MEMBER_WORDS = new Set(['democrat', 'republican', 'conservative', 'liberal', 'tory', 'socialist', 'libertarian', 'independent']);
+
 /** compromise's lexicon tags, with the everyday words it lacks read as nouns. */
 export function wordTags(lex: Lexicon, lower: string): string[] {
   const tags = lex.tagsOf(lower);
@@ -37,6 +39,8 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   if (i >= j) return undefined;
   // "Democrats said", "Muslims": members of a party or a faith, not a person.
   if (j - i === 1 && COMMON_CAPITALISED.has(tokens[i].lower) && tokens[i].lower.endsWith('s')) return undefined;
+  // "the West Virginia Democrat", "the Kentucky Republican": a description of a party's member, no name.
+  if (j - i > 1 && PARTY_MEMBER_WORDS.has(tokens[j - 1].lower) && tokens[i - 1]?.lower === 'the') return undefined;
   const words = tokens.slice(i, j);
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.

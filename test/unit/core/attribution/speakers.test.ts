@@ -10,6 +10,26 @@ import { byGroup, direct, indirect, mixed, ORG, runTables, type Case } from '../
 
 const speakers: Case[] = [
   {
+    name: '"the prime minister" is not a provincial premier',
+    text: 'Prime Minister Justin Trudeau closed the border. Quebec Premier François Legault ordered bars to close. "Help is coming," the prime minister said.',
+    quotes: [direct('"Help is coming,"', 'Justin Trudeau')],
+  },
+  {
+    name: 'a description by state and party is the legislator with that party identifier',
+    text: 'Sen. Joe Manchin, D-W.Va., met President Joe Biden at the White House. "The bill is dead," the West Virginia Democrat said.',
+    quotes: [direct('"The bill is dead,"', 'Joe Manchin')],
+  },
+  {
+    name: 'a description is the salient person, not the last one named',
+    text: '"I have reached the end of the road," Sen. Joe Manchin told host Bret Baier on Sunday. "I cannot vote for it," the senator from West Virginia said.',
+    quotes: [direct('"I have reached the end of the road,"', 'Joe Manchin'), direct('"I cannot vote for it,"', 'Joe Manchin')],
+  },
+  {
+    name: '"the Chamber" stands for the chamber of commerce named before',
+    text: 'The U.S. Chamber of Commerce welcomed the vote. "Washington can still work," the Chamber said in a statement.',
+    quotes: [direct('"Washington can still work,"', 'U.S. Chamber of Commerce', ORG)],
+  },
+  {
     name: 'a gerund "accusing X of" with a quoted fragment speaks for the sentence\'s subject',
     text: 'House Speaker Nancy Pelosi fired back within hours, accusing McConnell of "playing games with the paychecks of federal workers."',
     quotes: [mixed('McConnell of "playing games with the paychecks of federal workers."', 'Nancy Pelosi')],
