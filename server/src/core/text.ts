@@ -51,10 +51,17 @@ export function isPartyAndState(text: string): boolean {
   return PARTY_STATE_RE.test(text);
 }
 
+/** "Ont", "Calif": a province's or state's abbreviation, written with a full stop after a town. */
+export function isPlaceAbbreviation(text: string): boolean {
+  return PLACE_ABBREVIATIONS.has(text);
+}
+
 /** A word shortened with a full stop that does not end a sentence: "Sen.", "Rep.", "Gov.", "Mr.". */
 export function isAbbreviation(lower: string): boolean {
   return ABBREVIATIONS.has(lower);
 }
+// Canadian provinces' and US states' abbreviations after a town ("Brampton, Ont.", "Springfield, Ill.").
+const PLACE_ABBREVIATIONS = new Set(['Ont', 'Que', 'Alta', 'Sask', 'Man', 'Nfld', 'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Vt', 'Va', 'Wash', 'Wis', 'Wyo']);
 const NUMBER_ABBREVIATIONS = new Set(['no', 'vol', 'fig', 'pp', 'op']);
 const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'in', 'a', 'an', 'this', 'that', 'there', 'his', 'her', 'their', 'its', 'on', 'at', 'after', 'as', 'meanwhile', 'however']);
 
@@ -100,6 +107,8 @@ function markSentences(tokens: Token[]): void {
         // "No. 10", "vol. 3": these shorten a word only before a number ("The senators said no. Democrats …").
         const beforeNumber = NUMBER_ABBREVIATIONS.has(prev) ? /^\p{N}/u.test(tokens[i + 1]?.text ?? '') : true;
         if ((ABBREVIATIONS.has(prev) && beforeNumber) || (prev.length === 1 && tokens[i - 1].cap)) endsSentence = false;
+        // "Brampton, Ont., said", "Springfield, Ill., on": a province's or state's abbreviation after a town.
+        if (PLACE_ABBREVIATIONS.has(tokens[i - 1].text) && tokens[i - 2]?.text === ',' && tokens[i + 1]?.text !== undefined && !(tokens[i + 1].cap && SENTENCE_STARTERS.has(tokens[i + 1].lower))) endsSentence = false;
       }
     } else if (/^(?:\p{L}\.){2,}$/u.test(t) || PARTY_STATE_RE.test(t)) {
       // "U.S." (and "D-Calif.") ends a sentence only when a typical sentence opener follows.

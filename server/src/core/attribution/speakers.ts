@@ -186,6 +186,8 @@ const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'Femal
 
 /** A capitalised word that compromise's lexicon knows only as a name, or not at all ("Hlushko"). */
 function readsAsName(ctx: AttributionContext, word: string): boolean {
+  // "Don't", "We'll": a contraction is no name ("O'Brien" is).
+  if (/['’](?:t|s|re|ll|ve|d|m)$/i.test(word)) return false;
   const tags = ctx.lex.tagsOf(word.toLowerCase());
   return tags.every((t) => NAME_TAGS.has(t));
 }

@@ -13,6 +13,7 @@ import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { orgCandidate } from './organisations';
 import { titlePrefix } from './titles';
 
+const TIME_ZONE_RE = /^(?:[ECMPAN][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AE[SD]T)$/;
 const PARTY_MEMBER_WORDS = new Set(['democrat', 'republican', 'conservative', 'liberal', 'tory', 'socialist', 'libertarian', 'independent']);
 
 /** compromise's lexicon tags, with the everyday words it lacks read as nouns. */
@@ -37,6 +38,8 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   while (i < j && isCommonCapitalised(tokens, i, lex) && !nameStartEvidence(tokens, i, j, lex)) i++;
   while (j > i && slots[j - 1].kind === 'particle') j--;
   if (i >= j) return undefined;
+  // "06:35 PM EST": a time zone after a time (whose "PM" is no Prime Minister).
+  if (j - i === 1 && TIME_ZONE_RE.test(tokens[i].text)) return undefined;
   // "Democrats said", "Muslims": members of a party or a faith, not a person.
   if (j - i === 1 && COMMON_CAPITALISED.has(tokens[i].lower) && tokens[i].lower.endsWith('s')) return undefined;
   // "the West Virginia Democrat", "the Kentucky Republican": a description of a party's member, no name.
@@ -45,7 +48,9 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const lowers = words.map((w) => w.lower);
   // Organisations and places, not people.
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
-  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x) => x.length > 2 && !ORGANISATION_WORDS.has(x) && (wordTags(lex, x).length === 0 || wordTags(lex, x).some((t) => NAME_TAGS.has(t))));
+  // (Names the lexicon knows, or a romanised given name: "Park Joo-Ho"; not unknown words: "Bloc Québécois".)
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x, k) => x.length > 2 && !ORGANISATION_WORDS.has(x) &&
+    (wordTags(lex, x).some((t) => NAME_TAGS.has(t)) || (wordTags(lex, x).length === 0 && HYPHENATED_GIVEN_NAME_RE.test(words[k + 1].text))));
   const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place: with the place or demonym
   // right before it, that is the organisation ("The Moscow Times", "The Canadian Press", "Canada Post").

@@ -7,7 +7,7 @@ import { knowledgeBaseNameWords, tagNames } from '../names/nameTagger';
 import type { SequenceModel } from '../names/perceptron';
 import { adjacent, type Slot } from '../slots';
 import type { Token } from '../text';
-import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS } from '../vocabulary';
+import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS, REGIONS } from '../vocabulary';
 import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { classifyChunk, listedAfterPerson } from './nameRules';
 import { titlePrefix } from './titles';
@@ -28,9 +28,10 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
     while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
     while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
-    // "Democrats said", "Muslims": a plural of the common capitalised words names a group, not a person.
-    const group = to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower);
-    return from < to && !group ? [[from, to] as [number, number]] : [];
+    // "Democrats said", "Muslims", "Indigenous Peoples": common capitalised words name a group, not a person.
+    const group = (to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower)) ||
+      (to - from > 1 && tokens.slice(from, to).every((t) => COMMON_CAPITALISED.has(t.lower)));
+    return from < to && !group && !(to - from === 1 && notAPersonWord(tokens[from], lex)) ? [[from, to] as [number, number]] : [];
   }).reduce<[number, number][]>((acc, span) => {
     // Two names joined only by particles are one ("Ursula" von der "Leyen").
     const last = acc[acc.length - 1];
@@ -96,7 +97,9 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
       while (r < tokens.length && slots[r].kind === 'cap' && adjacent(tokens, r - 1, r)) r++;
       const orgWord = (from: number, to: number) => tokens.slice(from, to).some((t) => ORGANISATION_WORDS.has(t.lower));
       const named = (from: number, to: number) => nameAt.subarray(from, to).some((k) => k >= 0);
-      if ((orgWord(i, j) || orgWord(j + 1, r)) && !named(i, r) && r - i <= 8) j = r;
+      // (Two organisations joined by "and" stay two: "the Wikimedia Foundation and Creative Commons".)
+      const firstComplete = j - i - (tokens[i].lower === 'the' ? 1 : 0) > 1 && ORGANISATION_WORDS.has(tokens[j - 1].lower);
+      if ((orgWord(i, j) || orgWord(j + 1, r)) && !named(i, r) && r - i <= 8 && !firstComplete) j = r;
     }
     const chunk = classifyChunk(tokens, slots, i, j, lex, kb, listedAfterPerson(tokens, candidates, i));
     for (const c of chunk ?? []) {
@@ -114,6 +117,21 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     }
     i = j - 1;
   }
+}
+
+// Time zones after a dateline's time ("6:21 PM ET"): never a name.
+const TIME_ZONES = new Set(['ET', 'EST', 'EDT', 'CT', 'CST', 'CDT', 'MT', 'MST', 'MDT', 'PT', 'PST', 'PDT', 'AT', 'AST', 'ADT', 'NT', 'NST', 'NDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'IST', 'JST', 'AEST', 'AEDT']);
+
+/**
+ * A word alone that the tagger may take for a name but that is none: a state or province ("a pastor from Richmond,
+ * Virginia"), a time zone, the people of a place ("Montrealers", "Quebecers", "Albertans").
+ */
+function notAPersonWord(t: Token, lex: Lexicon): boolean {
+  if (TIME_ZONES.has(t.text) || REGIONS.has(t.lower)) return true;
+  const m = /^(\p{L}{4,}?)(?:ers|ans|ians|ns|ites)$/u.exec(t.lower);
+  if (!m) return false;
+  for (const stem of [m[1], `${m[1]}a`, `${m[1]}o`]) if (REGIONS.has(stem) || lex.tagsOf(stem).some((x) => x === 'City' || x === 'Region' || x === 'Country')) return true;
+  return false;
 }
 
 function isNameLikePhrase(slots: Slot[], tokens: Token[], i: number): boolean {

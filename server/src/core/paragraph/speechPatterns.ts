@@ -2,9 +2,9 @@
 // "according to X, …", "…, according to X", "…, X said." and "…, said X." They depend on the paragraph's
 // tokens only, so they are cached with the paragraph; the document-level pass resolves each speaker phrase
 // to an entity and sets the patterns against the direct quotes.
-import { isAbbreviation, isPartyAndState, type Token } from '../text';
+import { isAbbreviation, isPartyAndState, isPlaceAbbreviation, type Token } from '../text';
 import { lexicon } from '../lexicon';
-import { REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
+import { REGIONS, REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
 
 // Verbs that, after "and", continue the reporting clause's subject rather than the reported one.
 const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned']);
@@ -115,7 +115,9 @@ export function skipParentheticals<T>(items: T[], s: number, b: number, tokenOf:
     if (c <= s || tokenOf(items[c]).text !== ',' || c === b || !tokenOf(items[c - 1]).word) return b;
     const first = tokenOf(items[c + 1]);
     // (An age, "Carol Wendt, 67, said", is an appendix to the name like a party and state.)
-    const partyState = c + 1 === b && (isPartyAndState(first.text) || /^\p{N}{1,3}$/u.test(first.text));
+    // (So is a state or province after a town: "a pastor from Richmond, Virginia, said".)
+    const partyState = (c + 1 === b && (isPartyAndState(first.text) || /^\p{N}{1,3}$/u.test(first.text) || REGIONS.has(first.lower))) ||
+      (c + 2 === b && isPlaceAbbreviation(first.text) && tokenOf(items[b]).text === '.');
     const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+(?:ly|ing)$/u.test(first.text));
     // (A parenthetical of a few words only: a longer stretch between commas is a clause of its own.)
     if (!partyState && !(parenthetical && b - c <= 8)) return b;

@@ -420,6 +420,12 @@ const reported: Case[] = [
     indirect: [indirect('a Senate floor vote on the bill', 'Bernie Sanders')],
   },
   {
+    name: "a province's abbreviation after a town ends no sentence",
+    text: 'Priya Sandhu, a mortgage broker in Brampton, Ont., said her phone began ringing within minutes of the announcement.',
+    quotes: [],
+    indirect: [indirect('her phone began ringing within minutes of the announcement', 'Priya Sandhu')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],

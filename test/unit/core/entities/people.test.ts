@@ -128,6 +128,18 @@ const CASES: PersonCase[] = [
     expect: { 'Justin Trudeau': { names: ['Justin Trudeau', 'Trudeau', 'Trudeau'] }, 'Sophie Grégoire Trudeau': { names: ['Sophie Grégoire Trudeau'] } },
   },
   {
+    name: 'the people of a place, a state after a town, a time zone and a party are no people',
+    text: 'As Montrealers marked moving day, Quebecers watched. Marcus Bell, 45, a pastor from Richmond, Virginia, said the fight had moved. Updated: 12/19/2021 06:35 PM EST. The Bloc Québécois said it would vote against the budget. Indigenous Peoples hold an inherent right.',
+    expect: { 'Marcus Bell': { names: ['Marcus Bell'] } },
+    notPersons: ['Montrealers', 'Quebecers', 'Virginia', 'EST', 'Bloc Québécois', 'Indigenous Peoples'],
+  },
+  {
+    name: 'a contraction is no name, and two organisations joined by "and" stay two',
+    text: "Don't get into any of those issues, but only say that the act can be read anew. The Wikimedia Foundation and Creative Commons use the licence.",
+    expect: {},
+    notPersons: ["Don't", 'Creative Commons'],
+  },
+  {
     name: 'party members and a headline noun are no people',
     text: 'Whistleblower tells Congress she was warned\n\nDemocrats said the inquiry would go on. Senator Ruth Calloway agreed.',
     expect: { 'Ruth Calloway': { names: ['Ruth Calloway'] } },
