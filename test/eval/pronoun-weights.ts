@@ -1,8 +1,8 @@
 // npm run eval:pronouns — fits the weights of the pronoun-antecedent score (attribution/pronouns.ts) on our
 // annotated documents and says how well the fitted weights do on documents they were not fitted on.
 //
-// Units are documents: the attribution set (Wikinews news and interviews) and the quote fixtures (wire,
-// intl). Only documents with a pronoun-attributed quote can change with the weights; the score is the number
+// Units are documents: the attribution set (Wikinews news and interviews), the quote fixtures (wire, intl) and
+// the development part of the newsroom set (never its test part). Only documents with a pronoun-attributed quote can change with the weights; the score is the number
 // of matched quotes with the right speaker. 5-fold cross-validation by document (round-robin): for each fold
 // the grid's best weights on the other four folds are scored on the held-out one; the held-out sum is compared
 // with the shipped weights on the same documents. The last line is the best weights on all documents, which
@@ -11,6 +11,7 @@ import { analyzeArticle } from '../../server/src/core';
 import { PRONOUN_WEIGHTS } from '../../server/src/core/attribution/context';
 import type { PronounWeights } from '../../server/src/core/types';
 import { loadAttributionSet, scoreAttributionSet, type AttributionDocument } from './attribution-set';
+import { loadNewsroom } from './newsroom';
 import { evaluateQuoteCorpus } from './quote-corpora';
 import { listQuoteCorpora, loadQuoteCorpus, type QuoteFixture } from './quote-fixtures';
 
@@ -23,6 +24,11 @@ function units(): Unit[] {
     if (!hasPronoun(d.text)) continue;
     const score = (w: PronounWeights) => scoreAttributionSet([d], { pronounWeights: w }).speakerAll.correct;
     out.push({ name: d.doc, score, total: scoreAttributionSet([d]).speakerAll.total });
+  }
+  for (const d of loadNewsroom().documents.filter((x) => x.part === 'dev')) {
+    if (!hasPronoun(d.text)) continue;
+    const score = (w: PronounWeights) => scoreAttributionSet([d], { pronounWeights: w }).speakerAll.correct;
+    out.push({ name: `newsroom/${d.doc}`, score, total: scoreAttributionSet([d]).speakerAll.total });
   }
   for (const corpus of listQuoteCorpora()) {
     for (const fx of loadQuoteCorpus(corpus).fixtures as QuoteFixture[]) {

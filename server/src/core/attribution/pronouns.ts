@@ -103,6 +103,10 @@ export function genderOf(ctx: AttributionContext, entityId: string): 'm' | 'f' |
   return g;
 }
 
+// Honorifics and role words that say a person's gender ("Ms. Haley", "his wife, Sophie", "a spokeswoman, X,").
+const MALE_WORDS = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'brother', 'husband', 'son', 'uncle', 'grandfather', 'spokesman', 'chairman', 'congressman', 'businessman', 'councilman', 'sheikh', 'emir', 'sultan', 'monsignor']);
+const FEMALE_WORDS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'mother', 'sister', 'wife', 'daughter', 'aunt', 'grandmother', 'spokeswoman', 'chairwoman', 'congresswoman', 'businesswoman', 'councilwoman', 'actress', 'madam', 'mme', 'mme.']);
+
 function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | undefined {
   const e = ctx.entity(entityId);
   if (e.type !== 'person') return undefined;
@@ -110,5 +114,13 @@ function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | 
   const tags = ctx.lex.tagsOf(first);
   if (tags.includes('MaleName')) return 'm';
   if (tags.includes('FemaleName')) return 'f';
+  // An honorific or a gendered role word right before a mention: "Ms. Haley", "his wife, Sophie Grégoire Trudeau".
+  for (const m of e.mentions) {
+    const words = (m.title?.text ?? ctx.text.slice(Math.max(0, m.start - 24), m.start)).toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const last = words[words.length - 1];
+    if (!last) continue;
+    if (MALE_WORDS.has(last)) return 'm';
+    if (FEMALE_WORDS.has(last)) return 'f';
+  }
   return undefined;
 }

@@ -10,6 +10,16 @@ import { byGroup, direct, indirect, mixed, ORG, runTables, type Case } from '../
 
 const speakers: Case[] = [
   {
+    name: 'an honorific gives a gender the first name does not ("Ms. Okonjo", "Mr. Adeyemi")',
+    text: 'Ms. Okonjo met Mr. Adeyemi in Lagos on Monday. "We have agreed on the terms," she said.',
+    quotes: [direct('"We have agreed on the terms,"', 'Okonjo')],
+  },
+  {
+    name: 'a gendered role before the name gives a gender ("his wife, Chidinma Obi")',
+    text: 'Tunde Bakare arrived with his wife, Chidinma Obi, on Friday. "It was a long journey," she said.',
+    quotes: [direct('"It was a long journey,"', 'Chidinma Obi')],
+  },
+  {
     name: '"the prime minister" is not a provincial premier',
     text: 'Prime Minister Justin Trudeau closed the border. Quebec Premier François Legault ordered bars to close. "Help is coming," the prime minister said.',
     quotes: [direct('"Help is coming,"', 'Justin Trudeau')],
