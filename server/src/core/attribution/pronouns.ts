@@ -122,5 +122,18 @@ function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | 
     if (MALE_WORDS.has(last)) return 'm';
     if (FEMALE_WORDS.has(last)) return 'f';
   }
+  // A possessive or object pronoun soon after the name, in its sentence, with no one else named between: "Tunde
+  // Bakare arrived with his wife" (a subject pronoun may start what someone else said, so only these count).
+  for (const m of e.mentions) {
+    if (m.form !== 'name') continue;
+    const after = FOLLOWING_PRONOUN_RE.exec(ctx.text.slice(m.end, m.end + 60));
+    if (!after) continue;
+    const at = m.end + after.index;
+    if (/[.!?"“”]/.test(ctx.text.slice(m.end, at))) continue;
+    if (ctx.table.range(m.end, at).some((x) => x.type === 'person' && x.start >= m.end)) continue;
+    if (after[1] === 'his' || after[1] === 'him') return 'm';
+    if (after[1] === 'her') return 'f';
+  }
   return undefined;
 }
+const FOLLOWING_PRONOUN_RE = /\b(his|him|her)\b/i;

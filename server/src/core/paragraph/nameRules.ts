@@ -49,8 +49,10 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   // Organisations and places, not people.
   // A leading org word may be a name ("Park Joo-Ho"); anywhere else it makes an organisation or place.
   // (Names the lexicon knows, or a romanised given name: "Park Joo-Ho"; not unknown words: "Bloc Québécois".)
+  // (Unknown words after a first name that is also a common word: "Bill Hagerty".)
+  const firstNameLike = COMMON_WORD_FIRST_NAMES.has(lowers[0]) || lex.isFirstName(lowers[0]);
   const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x, k) => x.length > 2 && !ORGANISATION_WORDS.has(x) &&
-    (wordTags(lex, x).some((t) => NAME_TAGS.has(t)) || (wordTags(lex, x).length === 0 && HYPHENATED_GIVEN_NAME_RE.test(words[k + 1].text))));
+    (wordTags(lex, x).some((t) => NAME_TAGS.has(t)) || (wordTags(lex, x).length === 0 && (firstNameLike || HYPHENATED_GIVEN_NAME_RE.test(words[k + 1].text)))));
   const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place: with the place or demonym
   // right before it, that is the organisation ("The Moscow Times", "The Canadian Press", "Canada Post").
@@ -97,8 +99,11 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const context = speechContext(tokens, i, j, lex);
   const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORGANISATION_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
-  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside)
-    return [{ ...base, kind: 'person', evidence: context ? 'speech' : 'unknown-words' }];
+  if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside) {
+    // "Tunde Bakare arrived in Ottawa": two or three words the lexicon does not know, then a verb in the past.
+    const verbAfter = words.length <= 3 && !!tokens[j] && adjacent(tokens, j - 1, j) && !tokens[j].cap && lex.tagsOf(tokens[j].lower).includes('PastTense');
+    return [{ ...base, kind: 'person', evidence: context ? 'speech' : verbAfter ? 'capitals' : 'unknown-words' }];
+  }
   // Mid-sentence, capitals mark a name even when a part is also a common word ("Dean Kamen", "Dries Mertens").
   const nameish = (ts: string[]) => ts.length === 0 || ts.some((t) => NAME_TAGS.has(t));
   const placeish = (ts: string[]) => ts.some((t) => PLACE_ORG_TAGS.has(t)) && !ts.some((t) => NAME_TAGS.has(t));
@@ -243,6 +248,13 @@ function roleAppositive(tokens: Token[], k: number, lex: Lexicon): boolean {
   return false;
 }
 
+// Nouns for a person's relation to another, which the lexicon does not tag as roles.
+const RELATION_NOUNS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'partner', 'friend', 'neighbour', 'neighbor', 'colleague', 'aide', 'adviser', 'advisor', 'lawyer', 'attorney', 'spokesman', 'spokeswoman', 'spokesperson', 'resident', 'owner', 'student', 'widow', 'fiancée', 'fiance', 'grandson', 'granddaughter', 'niece', 'nephew', 'cousin', 'boss', 'deputy']);
+
+function isRoleNoun(lower: string, lex: Lexicon): boolean {
+  return RELATION_NOUNS.has(lower) || lex.tagsOf(lower).some((x) => ROLE_TAGS.has(x));
+}
+
 function speechContext(tokens: Token[], i: number, j: number, lex: Lexicon): boolean {
   const next = tokens[j];
   const prev = tokens[i - 1];
@@ -250,6 +262,10 @@ function speechContext(tokens: Token[], i: number, j: number, lex: Lexicon): boo
   if (next && next.text === ',' && tokens[j + 1] && (tokens[j + 1].lower === 'who' || /^\d+$/.test(tokens[j + 1].text))) return true;
   if (next && next.text === ',' && roleAppositive(tokens, j + 1, lex)) return true;
   if (prev && (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'according')) return true;
+  // "Her lawyer, Maya Okafor, declined", "his wife, Chidinma Obi,", "resident Tunde Bakare told": a role noun right
+  // before the name, with or without a comma.
+  const role = prev?.text === ',' ? tokens[i - 2] : prev;
+  if (role && role.word && !role.cap && isRoleNoun(role.lower, lex) && (prev?.text !== ',' || next?.text === ',')) return true;
   // "According to Midland's chief information officer": the source is the officer, not Midland.
   if (prev && prev.lower === 'to' && tokens[i - 2]?.lower === 'according' && !/^['’]s$/.test(next?.text ?? '')) return true;
   return false;

@@ -168,6 +168,27 @@ for (const c of CASES) {
   });
 }
 
+// Names the tagger has never seen, from many languages, in the places news puts people: a role before the name,
+// an appositive after it, a sentence that starts with it and goes on with a verb in the past.
+const UNSEEN_NAMES = ['Tunde Bakare', 'Chidinma Obi', 'Nomvula Dube', 'Priyanka Soman', 'Gurpreet Dhillon', 'Olumide Adebayo', 'Thandiwe Nkosi', 'Kwame Mensah'];
+const UNSEEN_CONTEXTS = [
+  (n: string) => `Her lawyer, ${n}, declined to comment.`,
+  (n: string) => `${n} arrived in Ottawa on Tuesday for talks with federal officials.`,
+  (n: string) => `Among those waiting was ${n}, 34, a nurse from Surrey.`,
+  (n: string) => `Local resident ${n} told CBC News the flooding was the worst she had seen.`,
+];
+test('people: unseen names from many languages in the usual places of news', () => {
+  const missed: string[] = [];
+  for (const n of UNSEEN_NAMES)
+    for (const context of UNSEEN_CONTEXTS) {
+      const text = context(n);
+      const at = text.indexOf(n);
+      const { persons } = analyze(text);
+      if (!persons.some((p) => !p.group && p.mentions.some((m) => m.form === 'name' && m.start === at && m.end === at + n.length))) missed.push(text);
+    }
+  assert.deepEqual(missed, []);
+});
+
 test('people: name mentions exclude titles, determiners and the possessive', () => {
   const text = "U.S. President Donald Trump's policies drew notice. Trump said little.";
   const { persons } = analyze(text);
