@@ -115,7 +115,9 @@ function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | 
   if (tags.includes('MaleName')) return 'm';
   if (tags.includes('FemaleName')) return 'f';
   // An honorific or a gendered role word right before a mention: "Ms. Haley", "his wife, Sophie Grégoire Trudeau".
-  for (const m of e.mentions) {
+  // (The first mentions say it if any do: a person named a thousand times is not read a thousand times.)
+  const mentions = e.mentions.length > GENDER_MENTIONS ? e.mentions.slice(0, GENDER_MENTIONS) : e.mentions;
+  for (const m of mentions) {
     const words = (m.title?.text ?? ctx.text.slice(Math.max(0, m.start - 24), m.start)).toLowerCase().split(/[\s,]+/).filter(Boolean);
     const last = words[words.length - 1];
     if (!last) continue;
@@ -124,7 +126,7 @@ function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | 
   }
   // A possessive or object pronoun soon after the name, in its sentence, with no one else named between: "Tunde
   // Bakare arrived with his wife" (a subject pronoun may start what someone else said, so only these count).
-  for (const m of e.mentions) {
+  for (const m of mentions) {
     if (m.form !== 'name') continue;
     const after = FOLLOWING_PRONOUN_RE.exec(ctx.text.slice(m.end, m.end + 60));
     if (!after) continue;
@@ -137,3 +139,4 @@ function genderFromName(ctx: AttributionContext, entityId: string): 'm' | 'f' | 
   return undefined;
 }
 const FOLLOWING_PRONOUN_RE = /\b(his|him|her)\b/i;
+const GENDER_MENTIONS = 12;

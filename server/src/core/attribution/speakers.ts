@@ -171,7 +171,8 @@ const PARTY_AFTER_NAME_RE = /^\s*(?:,\s*|\(\s*)([DRI])-/;
 
 /** A US legislator's party letter, from the identifier after one of their name mentions ("Manchin, D-W.Va."). */
 function partyOf(ctx: AttributionContext, entityId: string): string | undefined {
-  for (const m of ctx.entity(entityId).mentions) {
+  // (News gives the identifier at a legislator's first mentions.)
+  for (const m of ctx.entity(entityId).mentions.slice(0, 12)) {
     if (m.form !== 'name') continue;
     const hit = PARTY_AFTER_NAME_RE.exec(ctx.text.slice(m.end, m.end + 4));
     if (hit) return hit[1];

@@ -18,7 +18,7 @@ const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Copula', 'Modal
 // Addressees that are no name: "told reporters …", "told him …".
 // Nouns that are told things ("warned the committee that …"), as against the subject of a clause ("warned the
 // real number was higher").
-const ADDRESSEE_NOUNS = new Set(['reporters', 'journalists', 'lawmakers', 'legislators', 'senators', 'members', 'residents', 'voters', 'supporters', 'crowd', 'audience', 'public', 'court', 'committee', 'house', 'senate', 'council', 'parliament', 'congress', 'jury', 'judge', 'media', 'press', 'country', 'nation', 'students', 'workers', 'employees', 'staff', 'investors', 'analysts', 'delegates', 'leaders', 'officials', 'police', 'investigators', 'prosecutors', 'colleagues', 'president', 'minister', 'premier', 'king', 'queen', 'government', 'board', 'panel', 'assembly', 'inquiry', 'commission', 'hearing', 'summit', 'conference', 'gathering', 'rally', 'meeting', 'group', 'party', 'caucus', 'chamber', 'team', 'players', 'fans', 'families', 'survivors', 'americans', 'canadians', 'britons']);
+const ADDRESSEE_NOUNS = new Set(['reporters', 'journalists', 'lawmakers', 'legislators', 'senators', 'members', 'residents', 'voters', 'supporters', 'crowd', 'audience', 'public', 'court', 'committee', 'house', 'senate', 'council', 'parliament', 'congress', 'jury', 'judge', 'media', 'press', 'country', 'nation', 'students', 'workers', 'employees', 'staff', 'investors', 'analysts', 'delegates', 'leaders', 'officials', 'police', 'investigators', 'prosecutors', 'colleagues', 'president', 'minister', 'premier', 'king', 'queen', 'government', 'board', 'panel', 'assembly', 'inquiry', 'commission', 'hearing', 'summit', 'conference', 'briefing', 'gathering', 'rally', 'meeting', 'group', 'party', 'caucus', 'chamber', 'team', 'players', 'fans', 'families', 'survivors', 'americans', 'canadians', 'britons']);
 const ADDRESSEE_WORDS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'supporters', 'colleagues', 'police', 'investigators', 'prosecutors', 'officials', 'the', 'a', 'an', 'his', 'their']);
 
 /** Does the clause have a verb of its own (by compromise's lexicon, or an -ed / -s form after a subject)? */
@@ -27,6 +27,8 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (!t.word || t.cap && k > from) continue;
+    // (After a determiner a verb form is a noun: "denied the account", "announced the increase".)
+    if (k > from && NOUN_DETERMINERS.has(tokens[k - 1].lower)) continue;
     if (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x))) return true;
     // A word right after a subject pronoun is its verb, irregular ones too ("he left", "she spent").
     if (k > from && SUBJECT_PRONOUNS.has(tokens[k - 1].lower) && tokens[k - 1].lower !== 'that' && tokens[k - 1].lower !== 'this') return true;
@@ -59,6 +61,8 @@ const SKIP_BEFORE_VERB = /^(?:also|later|earlier|again|previously|repeatedly|rec
 const CLAUSE_START = new Set(['that', 'whether', 'if']);
 const NOT_CONTENT_AFTER = new Set([',', ':', '"', '“', '‘', "'", '«', '„', '»', '.', '!', '?', ';', '—', '–', '(']);
 const PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'for', 'with', 'about', 'during', 'after', 'before', 'by', 'from', 'of', 'through', 'via', 'over', 'under', 'this', 'last', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'again', 'repeatedly', 'recently', 'publicly', 'privately', 'also', 'separately', 'previously']);
+// Determiners: what follows one is a noun, whatever else the lexicon says it can be ("the account", "an increase").
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'no', 'every', 'each']);
 // Before a verb form that is also a noun or an infinitive: "the report", "a request", "to maintain".
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'to', 'of', 'any', 'no', 'every', 'each']);
 // Verbs that report speech only with a "that" (or "whether", "if") clause.
@@ -297,23 +301,28 @@ function nextReportingClause(tokens: Token[], c: number, e: number): number | un
     if (!CLAUSE_JOINERS.has(t.lower)) continue;
     const next = tokens[k + 1];
     if (t.lower !== 'while' && t.lower !== 'whereas' && next.word && !next.cap && REPORT_VERBS.has(next.lower) && !GERUNDS.has(next.lower)) return k;
-    // A new subject (a pronoun, or a capitalised phrase with its title) and a speech verb within a few words.
-    const subject = SUBJECT_PRONOUNS.has(next.lower) || next.cap;
+    // A new subject (a pronoun, a capitalised phrase with its title, a determiner's phrase: "several GOP critics")
+    // and a speech verb within a few words.
+    const subject = SUBJECT_PRONOUNS.has(next.lower) || next.cap || SUBJECT_DETERMINERS.has(next.lower);
     if (!subject) continue;
     for (let j = k + 2; j < e && j <= k + 8; j++) {
       const w = tokens[j];
       if (!w.word || CLAUSE_JOINERS.has(w.lower)) break;
       if (!w.cap && REPORT_VERBS.has(w.lower) && !GERUNDS.has(w.lower)) return k;
-      if (!w.cap && !SKIP_BEFORE_VERB.test(w.lower) && j > k + 1 && !DETERMINER_WORDS.has(w.lower)) break;
+      // (The subject's own words may be nouns, "several GOP critics"; a preposition or another verb ends it.)
+      if (!w.cap && (PREPOSITIONS.has(w.lower) || CLAUSE_VERBS.has(w.lower) || lexicon().tagsOf(w.lower).some((x) => VERB_TAGS.has(x) && x !== 'Infinitive')) && !SKIP_BEFORE_VERB.test(w.lower)) break;
     }
   }
   return undefined;
 }
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
+const SUBJECT_DETERMINERS = new Set(['several', 'some', 'many', 'other', 'others', 'most', 'the', 'a', 'an', 'his', 'her', 'their', 'two', 'three', 'both', 'all', 'few']);
 
 function sentencePattern(tokens: Token[], s: number, e: number, from = s): { pattern: SpeechPattern; next?: number } | undefined {
   const found = firstSentencePattern(tokens, s, e, from);
   if (!found || found.pattern.kind !== 'verb') return found && { pattern: found.pattern };
+  // A subordinate or relative clause's report ends at its comma; the main clause may report after it.
+  if (found.next !== undefined) return { pattern: found.pattern, next: found.next };
   const cut = nextReportingClause(tokens, found.c, e);
   if (cut === undefined) return { pattern: found.pattern };
   let last = cut - 1;
@@ -322,7 +331,7 @@ function sentencePattern(tokens: Token[], s: number, e: number, from = s): { pat
   return { pattern: { ...found.pattern, body }, next: cut + 1 };
 }
 
-function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: number): { pattern: SpeechPattern; c: number } | undefined {
+function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: number): { pattern: SpeechPattern; c: number; next?: number } | undefined {
   const sentence = { start: tokens[s].start, end: tokens[e - 1].end };
   const words = (from: number, to: number) => tokens.slice(from, to).filter((t) => t.word).length;
   for (let v = verbFrom; v < e; v++) {
@@ -365,7 +374,7 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
     // "was initially denied": passive behind an adverb.
     if (prev && /ly$/.test(prev.lower) && PASSIVE_BEFORE.has(tokens[v - 2]?.lower ?? '')) continue;
     // "have not said why", "never told anyone": nothing was said; a later verb in the sentence may report.
-    if (prev && NEGATIONS.has(prev.lower)) continue;
+    if (prev && NEGATIONS.has(prev.lower.replace('’', "'"))) continue;
     // Postposed: "…, X said." / "…, said X." — the clause before the comma is the content.
     // (Only the sentence's first reporting clause: a later one's content is never the clause before it.)
     const post = GERUNDS.has(w) || verbFrom > s ? undefined : postposed(tokens, s, e, v);
@@ -409,14 +418,30 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
         let a = c;
         if (tokens[a]?.cap) while (a < e && tokens[a].cap && tokens[a].word && a - c < 4) a++;
         else if (DETERMINER_WORDS.has(tokens[a]?.lower ?? '') && !ADDRESSEE_NOUNS.has(tokens[a + 1]?.lower ?? '') && w !== 'told' && w !== 'tells' && w !== 'tell') {
-          // "warned the real number was higher": no addressee, the clause itself.
-          a = hasVerb(tokens, a + 2, Math.min(e, a + 7)) ? a : c;
-          if (a === c) a = -1;
-        } else if (ADDRESSEE_WORDS.has(tokens[a]?.lower ?? '')) a += DETERMINER_WORDS.has(tokens[a].lower) ? 2 : 1;
+          // "warned the real number was higher": no addressee, the clause itself (a verb before any preposition:
+          // "told a news conference at …" has an addressee and nothing said).
+          let p = a + 1;
+          while (p < e && p < a + 6 && tokens[p].word && !PREPOSITIONS.has(tokens[p].lower) && !CLAUSE_VERBS.has(tokens[p].lower) && !lexicon().tagsOf(tokens[p].lower).includes('PastTense')) p++;
+          a = p < e && (CLAUSE_VERBS.has(tokens[p].lower) || lexicon().tagsOf(tokens[p].lower).includes('PastTense')) ? -1 : a + 2;
+        } else if (ADDRESSEE_WORDS.has(tokens[a]?.lower ?? '')) {
+          a += DETERMINER_WORDS.has(tokens[a].lower) ? 2 : 1;
+          // "told a news conference at …": the addressee's noun may take a noun before it.
+          if (DETERMINER_WORDS.has(tokens[c].lower) && tokens[a]?.word && !tokens[a].cap && ADDRESSEE_NOUNS.has(tokens[a].lower)) a++;
+        }
         if (a < 0) {
           a = c;
         } else if (a === c || !tokens[a]?.word) continue;
         c = a;
+      }
+      // "told reporters Monday morning that …", "told LA Weekly in a statement that …": adjuncts after the addressee;
+      // "told reporters before the vote": no clause at all.
+      if (!CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) {
+        const time = timeAdjunct(tokens, c, e);
+        if (time > c) c = time;
+        let k = c;
+        while (k < e && k - c < 9 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
+        if (CLAUSE_START.has(tokens[k]?.lower ?? '') && (k === c || PREPOSITIONS.has(tokens[c].lower))) c = k + 1;
+        else if (tokens[c] && (SUBORDINATORS.has(tokens[c].lower) || PREPOSITIONS.has(tokens[c].lower) && tokens[c].lower !== 'to')) continue;
       }
       // "informed Netanyahu about …": a topic, not what was said.
       if (!tokens[c]?.word || tokens[c].lower === 'about' || tokens[c].lower === 'of') continue;
@@ -436,14 +461,21 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
       while (comma < e && tokens[comma].text !== ',' && comma - v < 8) comma++;
       if (tokens[comma]?.text === ',') c = comma + 1;
     }
-    const to = contentEnd(tokens, c, e);
+    // "When Trudeau announced the framework in April, he urged …", "Trump, who announced the increase on Sunday, has
+    // insisted …": a verb in a subordinate or relative clause reports only up to that clause's comma.
+    let clauseEnd = e;
+    const relative = RELATIVE_PRONOUNS.has(tokens[v - 1]?.lower ?? '') || (SKIP_BEFORE_VERB.test(tokens[v - 1]?.lower ?? '') && RELATIVE_PRONOUNS.has(tokens[v - 2]?.lower ?? ''));
+    if ((SUBORDINATORS.has(tokens[s].lower) && tokens[s].lower !== 'as') || relative) {
+      for (let k = c; k < e; k++) if (tokens[k].text === ',') { clauseEnd = k; break; }
+    }
+    const to = contentEnd(tokens, c, clauseEnd);
     if (to < c || words(c, to + 1) < 3) continue;
     // "tweeted using his account": a gerund or participle phrase, not a reported clause; "wrote two
     // collections": an object, not a clause (a reported clause has a verb of its own).
     const complement = REQUEST_VERBS.has(w) || NAMING_REPORT.has(w);
     if (!complement && !SAY.has(w) && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[c].text) && !CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) continue;
     if (!complement && !hasVerb(tokens, c, to + 1)) continue;
-    return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c };
+    return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c, ...(clauseEnd < e ? { next: clauseEnd + 1 } : {}) };
   }
   return undefined;
 }
@@ -489,7 +521,7 @@ function timeAdjunct(tokens: Token[], c: number, e: number): number {
   const t = tokens[c]?.lower;
   if (t === 'yesterday' || t === 'today' || t === 'tonight' || t === 'earlier' || t === 'later') return c + 1;
   if ((t === 'on' || t === 'last' || t === 'this') && c + 2 < e && tokens[c + 1].word && (WEEKDAYS.has(tokens[c + 1].lower) || ['week', 'month', 'year', 'night', 'weekend', 'morning', 'evening'].includes(tokens[c + 1].lower))) return c + 2;
-  if (WEEKDAYS.has(t ?? '')) return c + 1;
+  if (WEEKDAYS.has(t ?? '')) return ['morning', 'afternoon', 'evening', 'night'].includes(tokens[c + 1]?.lower ?? '') ? c + 2 : c + 1;
   return c;
 }
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -537,7 +569,8 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
     // The inverted speaker ends the sentence (or its clause): "…, says sea levels are rising" is no inversion.
     const r = phraseRange(tokens, v + 1, end + 1, (t) => t);
     if (!r || (r[1] < end && tokens[r[1] + 1]?.text !== ',')) return undefined;
-    for (let k = r[0]; k <= r[1]; k++) if (CLAUSE_VERBS.has(tokens[k].lower)) return undefined;
+    // ("…, said most members strongly condemned the war": a clause after the verb, no inverted speaker.)
+    for (let k = r[0]; k <= r[1]; k++) if (CLAUSE_VERBS.has(tokens[k].lower) || (k > r[0] && !tokens[k].cap && lexicon().tagsOf(tokens[k].lower).includes('PastTense'))) return undefined;
     speaker = { start: tokens[r[0]].start, end: tokens[r[1]].end };
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.

@@ -436,6 +436,24 @@ const reported: Case[] = [
     indirect: [indirect('her phone began ringing within minutes of the announcement', 'Priya Sandhu')],
   },
   {
+    name: 'a verb in a subordinate or relative clause reports only up to its comma',
+    text: 'When Prime Minister Justin Trudeau announced that the framework was ready, he urged property owners to take part. President Trump, who announced that tariffs would rise on Sunday, has insisted the tariffs are working.',
+    quotes: [],
+    indirect: [indirect('the framework was ready', 'Justin Trudeau'), indirect('tariffs would rise on Sunday', 'Donald Trump'), indirect('the tariffs are working', 'Donald Trump')],
+  },
+  {
+    name: 'a second reporting clause whose subject is a determiner phrase',
+    text: 'The Congressional Budget Office said last week that the bill would add $256 billion to deficits, and several GOP critics said that estimate undercut the promise.',
+    quotes: [],
+    indirect: [indirect('the bill would add $256 billion to deficits', 'Congressional Budget Office', ORG), { ...indirect('that estimate undercut the promise', 'several GOP critics'), group: true }],
+  },
+  {
+    name: 'adjuncts after the addressee before "that"',
+    text: 'Sheriff spokesman Steve Whitmore told LA Weekly in a statement that the case was being dealt with as grand theft.',
+    quotes: [],
+    indirect: [indirect('the case was being dealt with as grand theft', 'Steve Whitmore')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
@@ -445,6 +463,11 @@ const reported: Case[] = [
 
 // Sentences with a speech verb that report nothing: no indirect quote may overlap the words given.
 const notReported: { name: string; text: string; words: string }[] = [
+  { name: 'an addressee and a time, nothing said', text: '"It has to stop," Prime Minister Justin Trudeau told reporters Monday morning, before the expulsion was announced.', words: 'before the expulsion was announced' },
+  { name: 'a news conference is an addressee, not a clause', text: 'South African President Cyril Ramaphosa told a news conference at the Sandton Convention Centre, flanked by the other leaders, that talks were over.', words: 'conference at the Sandton Convention Centre' },
+  { name: 'a noun object after a determiner is no reported clause', text: 'Trump denied the account on his social media site on Tuesday night.', words: 'the account on his social media site' },
+  { name: 'a negation with a curly apostrophe', text: 'It didn’t say what steps China would take next.', words: 'what steps China would take' },
+  { name: 'a clause after an inverted verb is no speaker', text: 'Last year\'s declaration, agreed in Bali, said most members strongly condemned the war.', words: 'Last year\'s declaration, agreed in Bali' },
   { name: 'an appositive and a request for caution', text: "Dr. Kieran Moore, the province's chief medical officer of health, urged caution.", words: 'Kieran Moore' },
   { name: '"asked not to be named"', text: 'A ministry official, who asked not to be named because she was not authorised to speak, confirmed the date.', words: 'not to be named' },
   { name: '"said no." ends the sentence: the next one is not reported', text: 'Democrats said no. Republicans and Liberals agreed on the date.', words: 'Republicans and Liberals agreed' },
