@@ -122,7 +122,7 @@ export function skipParentheticals<T>(items: T[], s: number, b: number, tokenOf:
     // (So is a state or province after a town: "a pastor from Richmond, Virginia, said".)
     const partyState = (c + 1 === b && (isPartyAndState(first.text) || /^\p{N}{1,3}$/u.test(first.text) || REGIONS.has(first.lower))) ||
       (c + 2 === b && isPlaceAbbreviation(first.text) && tokenOf(items[b]).text === '.');
-    const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+(?:ly|ing)$/u.test(first.text));
+    const parenthetical = first.word && !first.cap && (PARENTHETICAL_START.has(first.lower) || /^\p{Ll}+(?:ly|ing|ed)$/u.test(first.text));
     // (A parenthetical of a few words only: a longer stretch between commas is a clause of its own.)
     if (!partyState && !(parenthetical && b - c <= 8)) return b;
     b = c - 1;

@@ -301,6 +301,12 @@ const reported: Case[] = [
     indirect: [indirect('the carbon tax would be scrapped', 'Andrew Scheer')],
   },
   {
+    name: 'a past-participle phrase between commas is not the subject',
+    text: 'Finance Minister Chrystia Freeland, pressed by reporters in Ottawa, said the deficit would shrink next year.',
+    quotes: [],
+    indirect: [indirect('the deficit would shrink next year', 'Chrystia Freeland')],
+  },
+  {
     name: 'two reporting clauses joined by "and": two reported clauses',
     text: 'Chief Medical Officer Theresa Tam said gatherings of more than 50 people should be cancelled, and she asked Canadians to avoid trips that are not essential.',
     quotes: [],
