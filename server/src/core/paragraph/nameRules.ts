@@ -51,8 +51,9 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   // (Names the lexicon knows, or a romanised given name: "Park Joo-Ho"; not unknown words: "Bloc Québécois".)
   // (Unknown words after a first name that is also a common word: "Bill Hagerty".)
   const firstNameLike = COMMON_WORD_FIRST_NAMES.has(lowers[0]) || lex.isFirstName(lowers[0]);
-  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x, k) => x.length > 2 && !ORGANISATION_WORDS.has(x) &&
-    (wordTags(lex, x).some((t) => NAME_TAGS.has(t)) || (wordTags(lex, x).length === 0 && (firstNameLike || HYPHENATED_GIVEN_NAME_RE.test(words[k + 1].text)))));
+  // (Particles inside are the name's: "Bill de Blasio".)
+  const restLooksLikeName = lowers.length > 1 && lowers.slice(1).every((x, k) => slots[i + k + 1].kind === 'particle' || (x.length > 2 && !ORGANISATION_WORDS.has(x) &&
+    (wordTags(lex, x).some((t) => NAME_TAGS.has(t)) || (wordTags(lex, x).length === 0 && (firstNameLike || HYPHENATED_GIVEN_NAME_RE.test(words[k + 1].text))))));
   const orgWordAt = lowers.findIndex((w, k) => ORGANISATION_WORDS.has(w) && (k > 0 || !restLooksLikeName));
   // A lone "Office" or "Times" is the tail of a name split by a possessive or a place: with the place or demonym
   // right before it, that is the organisation ("The Moscow Times", "The Canadian Press", "Canada Post").

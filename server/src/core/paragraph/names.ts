@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledgeBase';
 import { lexicon, type Lexicon, type PhraseMatch } from '../lexicon';
 import { knowledgeBaseNameWords, tagNames } from '../names/nameTagger';
 import type { SequenceModel } from '../names/perceptron';
-import { adjacent, type Slot } from '../slots';
+import { adjacent, NAME_TAGS, NON_NAME_TAGS, type Slot } from '../slots';
 import type { Token } from '../text';
 import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS, REGIONS } from '../vocabulary';
 import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
@@ -28,10 +28,21 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
     while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
     while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
+    // "Quarterback Patrick Mahomes": an occupation before a first name and a surname is no part of the name.
+    if (to - from >= 3 && lex.tagsOf(tokens[from].lower).includes('Actor') && !lex.tagsOf(tokens[from].lower).some((t) => NAME_TAGS.has(t)) && lex.isFirstName(tokens[from + 1].lower)) from++;
+    // "Lula da Silva", "Bill de Blasio": the tagger may start at the surname after a particle; a capitalised word
+    // before the particle that is a first name or a word the lexicon does not know is the name's first.
+    while (from >= 2 && from < to && NAME_PARTICLES.has(tokens[from - 1].text) && tokens[from - 2].cap && tokens[from - 2].word && adjacent(tokens, from - 2, from - 1) &&
+      adjacent(tokens, from - 1, from) && slots[from - 2].kind === 'cap' && !ORGANISATION_WORDS.has(tokens[from - 2].lower) && !DETERMINERS.has(tokens[from - 2].lower) &&
+      !lex.tagsOf(tokens[from - 2].lower).some((t) => NON_NAME_TAGS.has(t))) from -= 2;
+    // "Martin Luther King Jr.": the abbreviation's period is the name's.
+    if (to > from + 1 && to < tokens.length && (tokens[to - 1].lower === 'jr' || tokens[to - 1].lower === 'sr') && tokens[to].text === '.' && adjacent(tokens, to - 1, to)) to++;
     // "Democrats said", "Muslims", "Indigenous Peoples": common capitalised words name a group, not a person.
     const group = (to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower)) ||
       (to - from > 1 && tokens.slice(from, to).every((t) => COMMON_CAPITALISED.has(t.lower)));
-    return from < to && !group && !(to - from === 1 && notAPersonWord(tokens[from], lex)) ? [[from, to] as [number, number]] : [];
+    // "Goldman Sachs", "Tim Hortons": an organisation the knowledge base names is none of the tagger's people.
+    const known = slots[from]?.kind === 'phrase' && (slots[from] as { match: PhraseMatch }).match.value.type === 'org' && (slots[from] as { match: PhraseMatch }).match.to >= to;
+    return from < to && !group && !known && !(to - from === 1 && notAPersonWord(tokens[from], lex)) ? [[from, to] as [number, number]] : [];
   }).reduce<[number, number][]>((acc, span) => {
     // Two names joined only by particles are one ("Ursula" von der "Leyen").
     const last = acc[acc.length - 1];

@@ -145,6 +145,23 @@ const CASES: PersonCase[] = [
     expect: { 'Ruth Calloway': { names: ['Ruth Calloway'] } },
     notPersons: ['Democrats', 'Whistleblower'],
   },
+  {
+    name: 'particles inside a name, and before the surname the tagger starts at',
+    text: 'New York Mayor Bill de Blasio announced the closures. Lula da Silva won the runoff in Brazil.',
+    expect: { 'Bill de Blasio': { names: ['Bill de Blasio'] }, 'Luiz Inácio Lula da Silva': { names: ['Lula da Silva'], country: 'BRA' } },
+  },
+  {
+    name: 'a religious title, an occupation before the name, and the period of "Jr."',
+    text: 'The Rev. Al Sharpton led the march. Quarterback Patrick Mahomes threw three touchdowns. Martin Luther King Jr. spoke in Memphis.',
+    expect: { 'Al Sharpton': { role: 'Reverend', names: ['Al Sharpton'] }, 'Patrick Mahomes': { names: ['Patrick Mahomes'] }, 'Martin Luther King Jr.': { names: ['Martin Luther King Jr.'] } },
+    notPersons: ['Quarterback Patrick Mahomes', 'Martin Luther King Jr'],
+  },
+  {
+    name: 'companies named after their founders are no people',
+    text: 'Goldman Sachs and Morgan Stanley reported higher profits. Protesters gathered outside Tim Hortons. Shares of Johnson & Johnson fell.',
+    expect: {},
+    notPersons: ['Goldman Sachs', 'Morgan Stanley', 'Tim Hortons', 'Johnson'],
+  },
 ];
 
 for (const c of CASES) {
