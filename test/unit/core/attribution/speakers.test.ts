@@ -10,6 +10,11 @@ import { byGroup, direct, indirect, mixed, ORG, runTables, type Case } from '../
 
 const speakers: Case[] = [
   {
+    name: 'a cue after a quote that ended its sentence introduces the next quote, not this one',
+    text: 'Harry Kane won the award. He said, "It felt good out there." After the match, Tunisia\'s coach Nabil Maaloul said, "We were playing a strong team."',
+    quotes: [direct('"It felt good out there."', 'Harry Kane'), direct('"We were playing a strong team."', 'Nabil Maaloul')],
+  },
+  {
     name: 'an honorific gives a gender the first name does not ("Ms. Okonjo", "Mr. Adeyemi")',
     text: 'Ms. Okonjo met Mr. Adeyemi in Lagos on Monday. "We have agreed on the terms," she said.',
     quotes: [direct('"We have agreed on the terms,"', 'Okonjo')],
@@ -227,6 +232,12 @@ const reported: Case[] = [
     text: 'According to Kenyan Ambassador to the United Nations Daniel Otieno, the vote shows the council is divided.',
     quotes: [],
     indirect: [indirect('the vote shows the council is divided', 'Daniel Otieno')],
+  },
+  {
+    name: 'a town or city that speaks is its council, never the last person named',
+    text: 'Livorno mayor Luca Pastorino said the tax was fair. The city reasoned, "Users pay a fee, so the activity is commercial."',
+    quotes: [byGroup('"Users pay a fee, so the activity is commercial."', 'the city')],
+    indirect: [indirect('the tax was fair', 'Luca Pastorino')],
   },
   {
     name: 'an unnamed organisation speaks for itself: police, the court',
