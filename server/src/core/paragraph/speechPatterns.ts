@@ -32,7 +32,7 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
     if (lex.tagsOf(t.lower).some((x) => VERB_TAGS.has(x))) return true;
     // A word right after a subject pronoun is its verb, irregular ones too ("he left", "she spent").
     if (k > from && SUBJECT_PRONOUNS.has(tokens[k - 1].lower) && tokens[k - 1].lower !== 'that' && tokens[k - 1].lower !== 'this') return true;
-    if (k > from && /^\p{Ll}{3,}(?:ed|es)$/u.test(t.text)) return true;
+    if (k > from && /^\p{Ll}{3,}ed$/u.test(t.text)) return true;
   }
   return false;
 }
