@@ -169,12 +169,11 @@ function nameStartEvidence(tokens: Token[], i: number, j: number, lex: Lexicon):
 
 /** Does the chunk at i follow a person's name in a list ("A B, C D and E F")? */
 export function listedAfterPerson(tokens: Token[], candidates: Candidate[], i: number): boolean {
-  const last = candidates[candidates.length - 1];
-  if (!last || last.kind !== 'person') return false;
   let k = i - 1;
   if (tokens[k]?.lower === 'and' || tokens[k]?.text === '&') k--;
   if (tokens[k]?.text === ',') k--;
-  return k < i - 1 && k === last.tokenTo - 1;
+  // (The tagger's names come first, in any order: any person ending right there.)
+  return k < i - 1 && candidates.some((c) => c.kind === 'person' && c.tokenTo - 1 === k);
 }
 
 function atSentenceStart(tokens: Token[], i: number): boolean {

@@ -471,6 +471,18 @@ const reported: Case[] = [
     indirect: [indirect('the case was being dealt with as grand theft', 'Steve Whitmore')],
   },
   {
+    name: 'a judge\'s or a court\'s finding with "that" is reported: "found that", "ruled that" (not "found a body")',
+    text: 'Justice Richard Mosley found that the situation did not meet the legal threshold. Police found a body near the river.',
+    quotes: [],
+    indirect: [indirect('the situation did not meet the legal threshold', 'Richard Mosley')],
+  },
+  {
+    name: 'adjuncts with commas inside before ", that": a place and its province, a relative clause',
+    text: 'Pope Francis said in a speech at a former residential school in Maskwacis, Alta., that he was sorry for the harm done. Trudeau told reporters in Ottawa, where the cabinet was holding a retreat, that the government would appeal.',
+    quotes: [],
+    indirect: [indirect('he was sorry for the harm done', 'Pope Francis'), indirect('the government would appeal', 'Justin Trudeau')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
