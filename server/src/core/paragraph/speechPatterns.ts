@@ -7,7 +7,7 @@ import { lexicon } from '../lexicon';
 import { REGIONS, REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
 
 // Verbs that, after "and", continue the reporting clause's subject rather than the reported one.
-const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned']);
+const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned', 'questioned', 'criticized', 'criticised', 'blamed']);
 
 const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'his', 'their']);
 // "asked as she stirred": a subordinate clause of time or reason is not what was said.
@@ -177,7 +177,8 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
       last = k - 1;
       break;
     }
-    if (tokens[k].lower !== 'and') continue;
+    // (So does "but": "said his party supported the measures but questioned why …".)
+    if (tokens[k].lower !== 'and' && tokens[k].lower !== 'but') continue;
     const next = tokens[k + 1];
     if (next.word && !next.cap && (SPEECH_VERBS.has(next.lower) || COORDINATED_VERBS.has(next.lower))) {
       last = k - 1;

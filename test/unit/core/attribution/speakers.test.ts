@@ -483,6 +483,12 @@ const reported: Case[] = [
     indirect: [indirect('he was sorry for the harm done', 'Pope Francis'), indirect('the government would appeal', 'Justin Trudeau')],
   },
   {
+    name: 'a coordinated verb after "but" ends the reported clause',
+    text: 'Conservative Leader Andrew Scheer said his party supported the new measures but questioned the delay.',
+    quotes: [],
+    indirect: [indirect('his party supported the new measures', 'Andrew Scheer')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
