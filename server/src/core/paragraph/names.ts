@@ -101,6 +101,12 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
         break;
       }
     }
+    // "BC Nurses’ Union", "Workers’ Party": a plural possessive inside an organisation's name.
+    if (j > i && j + 1 < tokens.length && (tokens[j].text === '’' || tokens[j].text === "'") && !tokens[j].spaceBefore && tokens[j - 1].lower.endsWith('s') && slots[j + 1].kind === 'cap') {
+      let r = j + 1;
+      while (r < tokens.length && slots[r].kind === 'cap' && (r === j + 1 || adjacent(tokens, r - 1, r))) r++;
+      if (tokens.slice(j + 1, r).some((t) => ORGANISATION_WORDS.has(t.lower)) && !nameAt.subarray(i, r).some((k) => k >= 0)) j = r;
+    }
     // "The Globe and Mail", "Department of Health and Social Care", "Procter & Gamble": an organisation's name goes
     // on over "and" when organisation words stand on its side or the other (never between people's names).
     if (j + 1 < tokens.length && (tokens[j].lower === 'and' || tokens[j].text === '&') && slots[j + 1].kind === 'cap' && adjacent(tokens, j - 1, j) && adjacent(tokens, j, j + 1)) {

@@ -19,7 +19,8 @@ export function orgCandidate(tokens: Token[], i: number, j: number, slots?: Slot
   // Keep "The" of "The Moscow Times" as part of a newspaper's name; "The World Health Organization" at the start of
   // a sentence is the World Health Organization.
   const from = i > 0 && tokens[i - 1].lower === 'the' && tokens[i - 1].cap && adjacent(tokens, i - 1, i) && NEWSPAPER_TAILS.has(tokens[j - 1].lower) ? i - 1 : i;
-  const name = tokens.slice(from, j).map((t) => t.text).join(' ');
+  // (Spelled as written: "BC Nurses’ Union", "AT&T".)
+  const name = tokens.slice(from, j).map((t, k, a) => (k > 0 && t.start > a[k - 1].end ? ' ' : '') + t.text).join('');
   return [
     {
       kind: 'org',

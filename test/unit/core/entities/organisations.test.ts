@@ -34,6 +34,12 @@ const CASES: { name: string; text: string; orgs: string[]; absent?: string[] }[]
     orgs: ['United Nations', 'World Health Organisation'],
     absent: ['UN', 'U.N.', 'WHO', 'World Health Organization'],
   },
+  {
+    name: 'a plural possessive inside an organisation\'s name, spelled as written',
+    text: 'The BC Nurses’ Union says the closures are a symptom. The Ontario Teachers\' Federation said the deal was fair.',
+    orgs: ['BC Nurses’ Union', "Ontario Teachers' Federation"],
+    absent: ['Union', 'BC Nurses ’ Union'],
+  },
 ];
 
 for (const c of CASES) {
