@@ -34,11 +34,13 @@ interface PhraseFacts {
 }
 const phraseFactsCache = new Map<string, PhraseFacts>();
 
-const ROLE_HEADS = new Set(['coach', 'captain', 'representative', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'founder', 'head', 'member', 'president', 'secretary', 'manager', 'editor']);
+const ROLE_HEADS = new Set(['coach', 'captain', 'representative', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'founder', 'head', 'member', 'president', 'secretary', 'manager', 'editor',
+  'correspondent', 'ally', 'adviser', 'advisor', 'aide', 'negotiator', 'strategist', 'lawyer', 'attorney', 'professor', 'partner', 'owner', 'deputy']);
 
 /** "a representative for the Sheriff's office", "the team's coach": words headed by a role noun. */
 function describesAPersonWords(words: string[], lex: Lexicon): boolean {
-  const cut = words.findIndex((w, k) => k > 0 && ['for', 'of', 'at', 'with', 'in', 'from', 'to'].includes(w));
+  // (A participle ends the head's phrase too: "Al Jazeera's correspondent reporting from Johannesburg".)
+  const cut = words.findIndex((w, k) => k > 0 && (['for', 'of', 'at', 'with', 'in', 'from', 'to'].includes(w) || (/^\p{Ll}{3,}ing$/u.test(w) && !lex.tagsOf(w).includes('Noun'))));
   const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]).replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
   return lex.tagsOf(head).includes('Actor') || GROUP_NOUNS.has(head) || lex.titleForms.has(head) || ROLE_HEADS.has(head);
 }

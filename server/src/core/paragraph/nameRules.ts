@@ -231,8 +231,26 @@ const ROLE_TAGS = new Set(['Title', 'Actor']);
  * ", the Senate majority leader,", ", a Republican senator from South Carolina": an appositive naming a role
  * (a job noun within a few words, before the clause goes on) says the name before it is a person's.
  */
+// Role nouns compromise does not tag as a role.
+const ROLE_WORDS = new Set(['head', 'correspondent', 'ally', 'adviser', 'advisor', 'aide', 'associate', 'fellow', 'deputy', 'chair', 'partner', 'owner', 'strategist', 'pollster', 'negotiator', 'lecturer', 'organiser', 'organizer', 'councillor', 'spokesperson']);
+
+function isRoleWord(t: Token | undefined, lex: Lexicon): boolean {
+  return !!t && t.word && !t.cap && (ROLE_WORDS.has(t.lower) || DESCRIPTOR_WORDS.has(t.lower) || lex.tagsOf(t.lower).some((x) => ROLE_TAGS.has(x)));
+}
+
 function roleAppositive(tokens: Token[], k: number, lex: Lexicon): boolean {
-  if (!APPOSITIVE_OPENERS.has(tokens[k]?.lower ?? '')) return false;
+  if (!APPOSITIVE_OPENERS.has(tokens[k]?.lower ?? '')) {
+    // No determiner: "Priyanka Soman, chief economist at Wexford Partners,", "Diaa Rashwan, head of …", and an
+    // organisation's role: "Nomvula Dube, Al Jazeera's correspondent".
+    let m = k;
+    while (m < k + 4 && tokens[m]?.cap && tokens[m].word) m++;
+    if (m > k && /^['’]s$/.test(tokens[m]?.text ?? '')) m++;
+    else if (m > k) return false;
+    for (let r = m; r < m + 3 && tokens[r]?.word && !tokens[r].cap; r++) {
+      if (isRoleWord(tokens[r], lex)) return !(tokens[r + 1]?.cap && ORGANISATION_WORDS.has(tokens[r + 1].lower));
+    }
+    return false;
+  }
   for (let m = k + 1; m < tokens.length && m < k + 7 && tokens[m].sentence === tokens[k].sentence; m++) {
     const t = tokens[m];
     if (t.text === ',' || t.lower === 'who' || t.lower === 'which' || t.lower === 'that') return false;

@@ -4,7 +4,7 @@
 // to an entity and sets the patterns against the direct quotes.
 import { isAbbreviation, isPartyAndState, isPlaceAbbreviation, type Token } from '../text';
 import { lexicon } from '../lexicon';
-import { REGIONS, REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
+import { ORGANISATION_WORDS, REGIONS, REPORT_VERBS, SPEECH_VERBS } from '../vocabulary';
 
 // Verbs that, after "and", continue the reporting clause's subject rather than the reported one.
 const COORDINATED_VERBS = new Set(['vowed', 'pledged', 'promised', 'urged', 'called', 'left', 'walked', 'refused', 'declined', 'went', 'threatened', 'announced', 'added', 'insisted', 'warned', 'questioned', 'criticized', 'criticised', 'blamed']);
@@ -237,12 +237,14 @@ function subjectBefore(tokens: Token[], s: number, v: number): { start: number; 
   }
   const end = b;
   let start = b;
-  while (start - 1 >= s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && end - start < 9) start--;
+  // ("and" inside an organisation's name is no boundary: "the First Nations Child and Family Caring Society".)
+  const innerAnd = (k: number) => tokens[k].lower === 'and' && !!tokens[k - 1]?.cap && tokens[k + 1].cap && tokens.slice(k + 1, end + 1).some((t) => t.cap && ORGANISATION_WORDS.has(t.lower));
+  while (start - 1 >= s && (!SUBJECT_BOUNDARY.has(tokens[start - 1].lower) || innerAnd(start - 1)) && end - start < 9) start--;
   // An appositive longer than that runs back to its comma ("X, vice-president of national affairs at the
   // Canadian Federation of Independent Business, said").
-  if (start > s && !SUBJECT_BOUNDARY.has(tokens[start - 1].lower) && tokens[end + 1]?.text === ',') {
+  if (start > s && (!SUBJECT_BOUNDARY.has(tokens[start - 1].lower) || innerAnd(start - 1)) && tokens[end + 1]?.text === ',') {
     let k = start - 1;
-    while (k > s && !SUBJECT_BOUNDARY.has(tokens[k].lower) && end - k < 20) k--;
+    while (k > s && (!SUBJECT_BOUNDARY.has(tokens[k].lower) || innerAnd(k)) && end - k < 20) k--;
     if (tokens[k].text === ',') start = k + 1;
   }
   return { start: tokens[start].start, end: tokens[end].end };

@@ -489,6 +489,18 @@ const reported: Case[] = [
     indirect: [indirect('his party supported the new measures', 'Andrew Scheer')],
   },
   {
+    name: 'a new name before an appositive without a determiner speaks, not the organisation in the appositive',
+    text: 'Priyanka Soman, chief economist at Wexford Partners, said investors had been caught off guard. Diaa Rashwan, head of Egypt\'s State Information Service, said Cairo had received signals.',
+    quotes: [],
+    indirect: [indirect('investors had been caught off guard', 'Priyanka Soman'), indirect('Cairo had received signals', 'Diaa Rashwan')],
+  },
+  {
+    name: 'an organisation\'s correspondent, and an organisation with "and" in its name, in the appositive',
+    text: 'Nomvula Dube, Al Jazeera\'s correspondent reporting from Johannesburg, said the expansion was a success. Cindy Blackstock, executive director of the First Nations Child and Family Caring Society, cautioned that a law on paper means little.',
+    quotes: [],
+    indirect: [indirect('the expansion was a success', 'Nomvula Dube'), indirect('a law on paper means little', 'Cindy Blackstock')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
