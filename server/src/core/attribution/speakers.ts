@@ -198,6 +198,12 @@ function readsAsName(ctx: AttributionContext, word: string): boolean {
  * (a newspaper, a broadcaster), not the country.
  */
 function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: number }, inner: ResolvedMention): Resolved | undefined {
+  // "South Korea’s Joint Chiefs of Staff said": a country's possessive before capitalised words that end the phrase
+  // (no title: "Russia's President" is a person's) names the country's organisation.
+  if (inner.type === 'country') {
+    const poss = /^['’]s\s+(\p{Lu}[\p{L}.&'-]*(?:\s+(?:(?:of|and|for|the)\s+)*\p{Lu}[\p{L}.&'-]*)*)$/u.exec(ctx.text.slice(inner.end, np.end));
+    if (poss && !poss[1].split(/\s+/).some((w) => ctx.lex.titleForms.has(w.toLowerCase()))) return lateEntity(ctx, inner.start, np.end, 'organization');
+  }
   // Only a capitalised word right before or after the inner mention can make a longer name.
   // (A sentence's capitalised "The" before "World Health Organisation" makes no longer name.)
   const left = inner.start > np.start && /\p{Lu}[\p{L}.&'-]*\s$/u.test(ctx.text.slice(Math.max(np.start, inner.start - 16), inner.start)) &&

@@ -43,13 +43,19 @@ function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate): Per
   const accepted = OFFICE_EQUIV[office] ?? [office];
   let best: PersonCluster | undefined;
   let bestPos = -1;
+  // "Kenya's president says …" in a headline, the president named below: with a country, the first one named after.
+  let later: PersonCluster | undefined;
   for (const cl of clusters) {
     const starts = cl.starts!;
-    if (!starts.length || starts[0] >= c.start) continue;
+    if (!starts.length) continue;
     // (The caller passes only people holding or called by the office; checked again here for safety.)
     const officeOk = accepted.some((o) => cl.offices!.has(o)) || (office === 'Leader' && (!!cl.kb || cl.titles.some((t) => t.leader)));
     if (!officeOk) continue;
     if (wantCountry && !cl.countries!.has(wantCountry)) continue;
+    if (starts[0] >= c.start) {
+      if (wantCountry && (!later || starts[0] < later.starts![0])) later = cl;
+      continue;
+    }
     // The last mention before this one.
     let lo = 0;
     let hi = starts.length;
@@ -64,7 +70,7 @@ function resolveTitleMention(clusters: PersonCluster[], c: PlacedCandidate): Per
       bestPos = pos;
     }
   }
-  return best;
+  return best ?? later;
 }
 
 /**

@@ -20,6 +20,23 @@ export function titleOnlyMention(tokens: Token[], slots: Slot[], m: PhraseMatch,
     country = prevSlot.match.value.iso3;
     from = prevSlot.match.from;
   }
+  // "Russia's president", "Kenya's president says": a country's possessive stands for the determiner.
+  const poss = tokens[from - 1];
+  const owner = slots[from - 2];
+  if (!country && poss && (poss.text === "'s" || poss.text === '’s') && owner?.kind === 'phrase' && owner.match.value.type === 'country' && owner.match.to === from - 1) {
+    // (The country stays a mention of its own: the description is the title words.)
+    const c = owner.match.value.iso3;
+    return {
+      kind: 'description',
+      form: 'description',
+      start: tokens[m.from].start,
+      end: tokens[m.to - 1].end,
+      sentence: tokens[m.from].sentence,
+      tokenFrom: m.from,
+      tokenTo: m.to,
+      title: { start: tokens[m.from].start, end: tokens[m.to - 1].end, office: v.info.office, leader: v.info.leader, country: c },
+    };
+  }
   const det = tokens[from - 1];
   if (!det || det.lower !== 'the') return undefined;
   const head = tokens.slice(m.from, m.to).map((t) => t.lower).join(' ');

@@ -501,6 +501,18 @@ const reported: Case[] = [
     indirect: [indirect('the expansion was a success', 'Nomvula Dube'), indirect('a law on paper means little', 'Cindy Blackstock')],
   },
   {
+    name: 'a country\'s leader by possessive and title: the leader named before, or in a headline the one named below',
+    text: "Kenya's president says he will not sign the bill\n\nNAIROBI — Kenyan President William Ruto said on Wednesday he would not sign the finance bill. Vladimir Putin called him. Russia's president said the talks went well.",
+    quotes: [],
+    indirect: [indirect('he will not sign the bill', 'William Ruto'), indirect('he would not sign the finance bill', 'William Ruto'), indirect('the talks went well', 'Vladimir Putin')],
+  },
+  {
+    name: 'a country\'s possessive before an organisation\'s name speaks for that organisation',
+    text: 'South Korea’s Joint Chiefs of Staff said they had detected the launch.',
+    quotes: [],
+    indirect: [indirect('they had detected the launch', 'South Korea’s Joint Chiefs of Staff', ORG)],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
