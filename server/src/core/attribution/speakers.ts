@@ -230,6 +230,8 @@ function organisationNamedBy(ctx: AttributionContext, np: { start: number; end: 
  * `"…," said Hlushko`, "the security firm Kestrel Labs", "reported The Moscow Times".
  */
 function lateEntity(ctx: AttributionContext, start: number, end: number, type: 'person' | 'organization'): Resolved {
+  // "Interior Health, which runs the hospital, said": what "which" refers back to is no person.
+  if (type === 'person' && /^\s*,\s*which\s/.test(ctx.text.slice(end, end + 10))) type = 'organization';
   const name = ctx.text.slice(start, end);
   const id = `${type === 'person' ? 'person' : 'org'}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
   // "said Hlushko" after "Taras Hlushko, said": one person by full name and surname.
@@ -330,7 +332,7 @@ function appositivePerson(ctx: AttributionContext, np: { start: number; end: num
 }
 
 /** Who put out "the statement": the first organisation or person in a recent sentence that mentions one. */
-function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: number): ResolvedMention | undefined {
+function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: number): Pick<ResolvedMention, 'entityId' | 'type'> | undefined {
   const p = ctx.paraIndexAt(npStart);
   const limit = Math.min(quoteStart, npStart);
   for (let pp = p; pp >= Math.max(0, p - 3); pp--) {
@@ -353,6 +355,12 @@ function statementOwner(ctx: AttributionContext, quoteStart: number, npStart: nu
         .filter((m) => m.type === 'organization' || m.type === 'person')
         .sort((a, b) => b.end - a.end || (a.type === 'organization' ? -1 : 1))[0];
       if (owner) return owner;
+      // "Interior Health, which runs the hospital, said in a statement that …": the subject of the sentence's
+      // reporting verb, a name no earlier stage read.
+      const para = ctx.paras[pp];
+      const sp = para.speech.find((x) => para.start + x.sentence.start <= noun.s && noun.s < para.start + x.sentence.end && para.start + x.speaker.end <= noun.s);
+      const r = sp ? resolveSpeaker(ctx, { start: para.start + sp.speaker.start, end: para.start + sp.speaker.end }, quoteStart, sp.verb) : undefined;
+      if (r?.entityId) return { entityId: r.entityId, type: ctx.entity(r.entityId).type };
     }
   }
   return undefined;

@@ -40,6 +40,8 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     // "Democrats said", "Muslims", "Indigenous Peoples": common capitalised words name a group, not a person.
     const group = (to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower)) ||
       (to - from > 1 && tokens.slice(from, to).every((t) => COMMON_CAPITALISED.has(t.lower)));
+    // "Interior Health, which runs the hospital,": what "which" refers back to is a thing, not a person.
+    if (tokens[to]?.text === ',' && tokens[to + 1]?.lower === 'which') return [];
     // "Goldman Sachs", "Tim Hortons": an organisation the knowledge base names is none of the tagger's people.
     const known = slots[from]?.kind === 'phrase' && (slots[from] as { match: PhraseMatch }).match.value.type === 'org' && (slots[from] as { match: PhraseMatch }).match.to >= to;
     return from < to && !group && !known && !(to - from === 1 && notAPersonWord(tokens[from], lex)) ? [[from, to] as [number, number]] : [];

@@ -513,6 +513,12 @@ const reported: Case[] = [
     indirect: [indirect('they had detected the launch', 'South Korea’s Joint Chiefs of Staff', ORG)],
   },
   {
+    name: '"X, which …, said in a statement": X is an organisation, and "the statement read" is its',
+    text: 'Interior Health, which runs the hospital, said in a statement that closures are a last resort.\n\n"We are grateful for the patience of residents," the statement read.',
+    quotes: [direct('"We are grateful for the patience of residents,"', 'Interior Health', ORG)],
+    indirect: [indirect('closures are a last resort', 'Interior Health', ORG)],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
