@@ -192,7 +192,8 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
 function writersModifier(tokens: Token[], k: number, e: number): boolean {
   const t = tokens[k];
   if (!t || !t.word || t.cap || k + 1 >= e) return false;
-  if ((t.lower === 'a' || t.lower === 'an') && tokens[k + 1].word) return true;
+  // (After a name, "a …" is the name's appositive and part of what was said: "a laptop used by Huma Abedin, a top aide".)
+  if ((t.lower === 'a' || t.lower === 'an') && tokens[k + 1].word) return !(tokens[k - 2]?.cap && tokens[k - 2].word && tokens[k - 3]?.cap);
   if (t.lower === 'where' || (t.lower === 'in' && tokens[k + 1].lower === 'a' && tokens[k + 2]?.lower === 'move')) return true;
   return /^\p{Ll}{3,}ing$/u.test(t.text) && !GERUNDS.has(t.lower) && !NOT_MODIFIER_ING.has(t.lower);
 }

@@ -519,6 +519,12 @@ const reported: Case[] = [
     indirect: [indirect('closures are a last resort', 'Interior Health', ORG)],
   },
   {
+    name: 'an appositive after a name inside the reported clause is part of it, not the writer\'s comment',
+    text: 'Law-enforcement officials said the messages were found on a laptop used by Huma Abedin, a top aide to Mrs. Clinton.',
+    quotes: [],
+    indirect: [{ text: 'the messages were found on a laptop used by Huma Abedin, a top aide to Mrs. Clinton', kind: 'indirect', speaker: 'Law-enforcement officials', group: true }],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
