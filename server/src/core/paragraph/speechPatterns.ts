@@ -541,7 +541,9 @@ function thatAfterAdjuncts(tokens: Token[], c: number, e: number): number | unde
 function timeAdjunct(tokens: Token[], c: number, e: number): number {
   const t = tokens[c]?.lower;
   if (t === 'yesterday' || t === 'today' || t === 'tonight' || t === 'earlier' || t === 'later') return c + 1;
-  if ((t === 'on' || t === 'last' || t === 'this') && c + 2 < e && tokens[c + 1].word && (WEEKDAYS.has(tokens[c + 1].lower) || ['week', 'month', 'year', 'night', 'weekend', 'morning', 'evening'].includes(tokens[c + 1].lower))) return c + 2;
+  if ((t === 'on' || t === 'last' || t === 'this') && c + 2 < e && tokens[c + 1].word && (WEEKDAYS.has(tokens[c + 1].lower) || ['week', 'month', 'year', 'night', 'weekend', 'morning', 'evening'].includes(tokens[c + 1].lower)))
+    // ("on Sunday night", "on Monday morning".)
+    return WEEKDAYS.has(tokens[c + 1].lower) && ['morning', 'afternoon', 'evening', 'night'].includes(tokens[c + 2]?.lower ?? '') ? c + 3 : c + 2;
   if (WEEKDAYS.has(t ?? '')) return ['morning', 'afternoon', 'evening', 'night'].includes(tokens[c + 1]?.lower ?? '') ? c + 2 : c + 1;
   return c;
 }
@@ -595,7 +597,10 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
     speaker = { start: tokens[r[0]].start, end: tokens[r[1]].end };
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.
-    if (end - v > 4) return undefined;
+    // ("…, the court said on Sunday night – a margin of …": a time, then a dash and the writer's own words.)
+    const adjunct = timeAdjunct(tokens, v + 1, e);
+    const dashAfter = /^[—–]$/.test(tokens[adjunct]?.text ?? '') || (adjunct === v + 1 && /^[—–]$/.test(tokens[v + 1]?.text ?? ''));
+    if (end - v > 4 && !dashAfter) return undefined;
     // "…, voter Isabelle Moreau said she had voted no.": a clause of its own after the verb is the content.
     const after = tokens[v + 1];
     if (after && end > v + 1 && (SUBJECT_PRONOUNS.has(after.lower) || after.lower === 'that')) return undefined;

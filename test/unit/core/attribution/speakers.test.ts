@@ -525,6 +525,12 @@ const reported: Case[] = [
     indirect: [{ text: 'the messages were found on a laptop used by Huma Abedin, a top aide to Mrs. Clinton', kind: 'indirect', speaker: 'Law-enforcement officials', group: true }],
   },
   {
+    name: 'a postposed cue with a time and a dash after it: the clause before the comma is reported',
+    text: 'Lula had won 50.9% of the vote against 49.1% for Bolsonaro, the electoral court said on Sunday night – the narrowest margin since 1989.',
+    quotes: [],
+    indirect: [{ text: 'Lula had won 50.9% of the vote against 49.1% for Bolsonaro', kind: 'indirect', speaker: 'the electoral court', group: true }],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
