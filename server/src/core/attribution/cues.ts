@@ -123,7 +123,8 @@ function cueBefore(ctx: AttributionContext, q: QuoteSpan, p: number, prevQuoteEn
       const np = phraseAfter(ctx, toks, v + 2);
       if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' };
     }
-    if ((!QUOTE_VERBS.has(w.lower) && !NAMING_VERBS.has(w.lower)) || STATEMENT_READ_VERBS.has(w.lower)) continue;
+    // ("reads" before a quote only after a statement noun: `The Home Office letter reads "…"`.)
+    if ((!QUOTE_VERBS.has(w.lower) && !NAMING_VERBS.has(w.lower)) || (STATEMENT_READ_VERBS.has(w.lower) && !toks.slice(Math.max(0, v - 3), v).some((x) => ctx.lex.statementNouns.has(x.t.lower)))) continue;
     // "In a separate post on Truth Social, …", "a LinkedIn post": the noun, unless a pronoun makes it the verb.
     if (NOUN_FORMS.has(w.lower) && !SUBJECT_PRONOUNS.has(toks[v - 1]?.t.lower ?? '')) continue;
     const wide = { start: toks[0].s, end: toks[v].s };

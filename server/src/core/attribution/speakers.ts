@@ -105,6 +105,13 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
     // An official or a source speaks for an organisation, never for the last person named ("according to a
     // senior campaign official, Trump plans …"): without one it is an unnamed source of its own.
     if (owner && (owner.type === 'organization' || !f.group)) return { entityId: owner.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
+    // A statement or letter whose owner the article does not name is nobody's, never the last person named
+    // ("His message was blunt:" is his).
+    if (!owner && !f.group && !f.spokesperson && !f.organisation) {
+      const poss = /^(his|her|their)\s/i.exec(surface);
+      const g = poss ? PRONOUNS.get(poss[1].toLowerCase()) : undefined;
+      return g ? resolvePronoun(ctx, { start: np.start, end: np.start + poss![1].length }, g) : undefined;
+    }
   }
   // "the group", "the ministry": the organisation last named.
   // A specific noun names its kind ("the ministry": an organisation called a ministry), a generic one ("the

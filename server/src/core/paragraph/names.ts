@@ -35,8 +35,7 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     while (from >= 2 && from < to && NAME_PARTICLES.has(tokens[from - 1].text) && tokens[from - 2].cap && tokens[from - 2].word && adjacent(tokens, from - 2, from - 1) &&
       adjacent(tokens, from - 1, from) && slots[from - 2].kind === 'cap' && !ORGANISATION_WORDS.has(tokens[from - 2].lower) && !DETERMINERS.has(tokens[from - 2].lower) &&
       !lex.tagsOf(tokens[from - 2].lower).some((t) => NON_NAME_TAGS.has(t))) from -= 2;
-    // "Martin Luther King Jr.": the abbreviation's period is the name's.
-    if (to > from + 1 && to < tokens.length && (tokens[to - 1].lower === 'jr' || tokens[to - 1].lower === 'sr') && tokens[to].text === '.' && adjacent(tokens, to - 1, to)) to++;
+    to = withSuffixPeriod(tokens, from, to);
     // "Democrats said", "Muslims", "Indigenous Peoples": common capitalised words name a group, not a person.
     const group = (to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower)) ||
       (to - from > 1 && tokens.slice(from, to).every((t) => COMMON_CAPITALISED.has(t.lower)));
@@ -68,10 +67,16 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
   // knowledge base's full name says the whole run is the name.
   const longerName = (c: Candidate): number | undefined => {
     if (c.kind !== 'person' || (c.evidence !== 'title' && c.evidence !== 'first-name' && c.evidence !== 'knowledge-base')) return undefined;
-    const k = nameAt[c.tokenFrom];
-    if (k < 0 || names[k][0] !== c.tokenFrom || names[k][1] >= c.tokenTo || c.tokenTo - names[k][1] > 1) return undefined;
-    for (let t = names[k][1]; t < c.tokenTo; t++) if (nameAt[t] >= 0) return undefined;
-    return taggerAt.get(c.tokenFrom);
+    // (Or starts before it: "President Ferdinand Marcos Jr." where the tagger found "Marcos".)
+    let k = -1;
+    for (let t = c.tokenFrom; t < c.tokenTo; t++) {
+      if (nameAt[t] < 0) continue;
+      if (k >= 0 && nameAt[t] !== k) return undefined;
+      k = nameAt[t];
+    }
+    if (k < 0 || names[k][0] < c.tokenFrom || names[k][1] > c.tokenTo || (names[k][0] === c.tokenFrom && names[k][1] === c.tokenTo)) return undefined;
+    if (names[k][0] - c.tokenFrom > 1 || c.tokenTo - names[k][1] > 1) return undefined;
+    return taggerAt.get(names[k][0]);
   };
 
   // 2. Name chunks: runs of capitalised words (with inner particles), then their title prefixes.
@@ -124,7 +129,7 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     for (const c of chunk ?? []) {
       const replaced = longerName(c);
       if (replaced !== undefined) {
-        candidates[replaced] = personFromTagger(tokens, slots, c.tokenFrom, c.tokenTo, lex, kb);
+        candidates[replaced] = personFromTagger(tokens, slots, c.tokenFrom, withSuffixPeriod(tokens, c.tokenFrom, c.tokenTo), lex, kb);
         continue;
       }
       if (overlapsName(c)) continue;
@@ -136,6 +141,11 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     }
     i = j - 1;
   }
+}
+
+/** "Martin Luther King Jr.": the abbreviation's period is the name's. */
+function withSuffixPeriod(tokens: Token[], from: number, to: number): number {
+  return to > from + 1 && to < tokens.length && (tokens[to - 1].lower === 'jr' || tokens[to - 1].lower === 'sr') && tokens[to].text === '.' && adjacent(tokens, to - 1, to) ? to + 1 : to;
 }
 
 // Time zones after a dateline's time ("6:21 PM ET"): never a name.

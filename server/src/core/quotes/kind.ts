@@ -2,6 +2,8 @@
 import type { QuoteSpan } from './scan';
 
 const MID_CUES = /\b(?:said|says|say|told|tells|called|calls|described|describes|insisted|warned|added|stated|wrote|argued|claimed|urged|vowed|promised|pledged|according to|branded|dubbed|termed|labelled|labeled|denounced|praised|hailed|condemned)\b/i;
+// Verbs after which a whole quoted sentence is a direct quote even without a comma or colon.
+const DIRECT_BEFORE = new Set(['said', 'says', 'say', 'saying', 'wrote', 'writes', 'writing', 'reads', 'read', 'stated', 'states', 'added', 'adds', 'declared', 'declares', 'tweeted', 'posted']);
 const AFTER_CUE = /^[\s,]*(?:[\p{L}'’.-]+\s){0,6}?(?:said|says|told|added|stated|wrote|insisted|warned|explained|argued|noted)\b/iu;
 
 /**
@@ -24,6 +26,14 @@ export function quoteKind(text: string, q: QuoteSpan, paraStart: number, paraEnd
   const after = text.slice(q.end, Math.min(paraEnd, q.end + 80));
   const cueAfter = AFTER_CUE.test(after);
   if (midSentence) {
+    // `said "it is reasonable to assume …"`, `the letter reads "we may extend …"`: a whole sentence in quotation marks
+    // right after the verb (or its "that") is the source's own words, a direct quote; a fragment that the sentence
+    // goes on after is mixed.
+    const lastWords = /([\p{L}]+)(?:\s+(that))?\s*$/u.exec(sentenceBefore);
+    const verbRightBefore = !!lastWords && DIRECT_BEFORE.has(lastWords[1].toLowerCase());
+    const innerEnd = text.slice(Math.max(q.start + 1, q.end - 4), q.end - 1);
+    const whole = words >= 6 && q.closed && (/[.?!]\s*$/.test(innerEnd) || /^\s*(?:[.?!]|\n|$)/.test(after));
+    if (verbRightBefore && whole) return 'direct';
     if (MID_CUES.test(sentenceBefore) || cueAfter) return 'mixed';
     return words >= 8 ? 'mixed' : undefined;
   }

@@ -531,6 +531,11 @@ const reported: Case[] = [
     indirect: [{ text: 'Lula had won 50.9% of the vote against 49.1% for Bolsonaro', kind: 'indirect', speaker: 'the electoral court', group: true }],
   },
   {
+    name: 'a letter nobody is named as writing is nobody\'s, not the last person named; "his message" is his',
+    text: 'Immigration minister Robert Jenrick visited the centre on Monday. A leaked letter says "failure to return the questionnaire may result in the claim being withdrawn." President Ferdinand Marcos Jr. spoke later. His message was blunt: "We will not abandon our soldiers."',
+    quotes: [direct('"failure to return the questionnaire may result in the claim being withdrawn."', null), direct('"We will not abandon our soldiers."', 'Ferdinand Marcos Jr.')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],

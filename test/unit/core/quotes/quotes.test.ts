@@ -90,6 +90,15 @@ const marks: Case[] = [
     ],
   },
   {
+    name: 'a whole quoted sentence right after the verb, with no comma, is direct; a fragment the sentence goes on after is mixed',
+    text: 'Professor Cres Eastman said "it is reasonable to assume that pregnant women are also deficient." The letter reads "we may extend the use of the questionnaire to other groups." Doyle said the "reckless and unworkable" plan would fail.',
+    quotes: [
+      direct('"it is reasonable to assume that pregnant women are also deficient."', 'Cres Eastman'),
+      direct('"we may extend the use of the questionnaire to other groups."', null),
+      mixed('the "reckless and unworkable" plan would fail', 'Doyle'),
+    ],
+  },
+  {
     name: 'mixed quote: a fragment in marks inside reported speech',
     text: 'Senator Jane Doyle said the proposal was "reckless and unworkable" and vowed to oppose it.',
     // A mixed quote is the reported clause around the quoted words (test/fixtures/attribution/GUIDELINE.md).
