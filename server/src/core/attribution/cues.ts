@@ -78,6 +78,9 @@ function cueAfter(ctx: AttributionContext, q: QuoteSpan, p: number, nextQuoteSta
       // `"… out there." After the match, Maaloul said, "…"`: a quote that ended its sentence, then a sentence whose
       // verb introduces the next quote — that cue is the next quote's.
       const rest = window.slice(v + 1);
+      // `"… research." He recalled a quote …`: after a quote that ended its sentence, a verb with words of its own
+      // after it starts a new sentence about something else.
+      if (/\.\s*["“”'’»]*$/u.test(ctx.text.slice(q.start, q.end)) && rest.filter((x) => x.t.word).length >= 2) return undefined;
       if (nextQuoteStart !== undefined && rest.length <= 1 && rest.every((x) => x.t.text === ',' || x.t.text === ':') &&
           /\.\s*["“”'’»]*$/u.test(ctx.text.slice(q.start, q.end)) && (rest.length ? rest[rest.length - 1] : window[v]).e <= nextQuoteStart &&
           all[all.indexOf(rest.length ? rest[rest.length - 1] : window[v]) + 1]?.s === nextQuoteStart) return undefined;
@@ -122,6 +125,11 @@ function cueBefore(ctx: AttributionContext, q: QuoteSpan, p: number, prevQuoteEn
     if (isAccording) {
       const np = phraseAfter(ctx, toks, v + 2);
       if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'according', via: 'according-to' };
+    }
+    // "a quote attributed to Einstein — "…"": the author named after "attributed to", the quote right after.
+    if (w.lower === 'attributed' && toks[v + 1]?.t.lower === 'to' && v + 2 < toks.length && toks.length - v <= 8 && /^[—–:,-]$/.test(toks[toks.length - 1].t.text)) {
+      const np = phraseAfter(ctx, toks, v + 2);
+      if (np.end > np.start) return { np, cue: { start: toks[v].s, end: toks[v + 1].e }, cueVerb: 'attributed', via: 'cue' };
     }
     // ("reads" before a quote only after a statement noun: `The Home Office letter reads "…"`.)
     if ((!QUOTE_VERBS.has(w.lower) && !NAMING_VERBS.has(w.lower)) || (STATEMENT_READ_VERBS.has(w.lower) && !toks.slice(Math.max(0, v - 3), v).some((x) => ctx.lex.statementNouns.has(x.t.lower)))) continue;

@@ -17,6 +17,15 @@ const MEDIA_NOUNS = new Set(['media', 'outlet', 'daily', 'paper', 'tabloid', 'ma
 // Organisation nouns that any organisation can stand behind; the others name their kind.
 const GENERIC_ORGANISATION_NOUNS = new Set(['group', 'company', 'firm', 'organisation', 'organization', 'association', 'body', 'coalition', 'alliance', 'network', 'campaign', 'charity', 'foundation', 'government', 'administration', 'office', 'operator', 'developer', 'manufacturer', 'retailer', 'carrier', 'insurer', 'utility', 'watchdog', 'regulator', 'club', 'team']);
 
+// What an organisation noun's organisation may be called: "the city" is the Municipality of Livorno or a city council.
+const ORGANISATION_NOUN_NAMES: Record<string, string[]> = {
+  city: ['city', 'municipality', 'council', 'mairie'],
+  town: ['town', 'municipality', 'council'],
+  village: ['village', 'municipality', 'council'],
+  township: ['township', 'municipality', 'council'],
+  municipality: ['municipality', 'city', 'town'],
+};
+
 /**
  * An organisation or media noun followed by one to four capitalised words that end the phrase ("the firm
  * Secunia.com", "state media KCNA"): the offset of the name in the phrase. (A word scan: this runs for every
@@ -118,7 +127,8 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
   // group", "the company") any organisation. None named: the organisation speaks unnamed ("police", "the court").
   if (f.organisation) {
     const noun = f.organisationNoun;
-    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && (!noun || GENERIC_ORGANISATION_NOUNS.has(noun) || ctx.entity(m.entityId).name.toLowerCase().includes(noun)));
+    const kinds: string[] = noun ? (ORGANISATION_NOUN_NAMES[noun] ?? [noun]) : [];
+    const org = ctx.nearest(np.start, (m) => m.type === 'organization' && m.form !== 'acronym' && (!noun || GENERIC_ORGANISATION_NOUNS.has(noun) || kinds.some((k) => ctx.entity(m.entityId).name.toLowerCase().includes(k))));
     if (org) return { entityId: org.entityId, mention: ctx.span(np.start, np.end), via: 'cue' };
     return f.group || np.end - np.start < 40 ? groupSpeaker(ctx, np) : undefined;
   }

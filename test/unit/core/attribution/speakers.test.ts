@@ -536,6 +536,12 @@ const reported: Case[] = [
     quotes: [direct('"failure to return the questionnaire may result in the claim being withdrawn."', null), direct('"We will not abandon our soldiers."', 'Ferdinand Marcos Jr.')],
   },
   {
+    name: '"the city" that speaks is the municipality named before; "attributed to X —" names the quote\'s author',
+    text: 'The Municipality of Livorno asked schools to pay. The city reasoned, "Users pay a fee, so the activity is commercial." He recalled a quote attributed to Einstein — "If we knew what we were doing, it would not be called research."',
+    quotes: [direct('"Users pay a fee, so the activity is commercial."', 'Municipality of Livorno', ORG), direct('"If we knew what we were doing, it would not be called research."', 'Einstein')],
+    indirect: [indirect('schools to pay', 'Municipality of Livorno', ORG)],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
