@@ -97,7 +97,10 @@ export function classifyChunk(tokens: Token[], slots: Slot[], i: number, j: numb
   const startEvidence = words.length === 2 ? nameStartEvidence(tokens, i, j, lex) : undefined;
   if (startEvidence) return [{ ...base, kind: 'person', evidence: startEvidence }];
   if (kbHits.length) return [{ ...base, kind: 'maybe-person', kbId: kbHits[0].id, evidence: 'knowledge-base-surname' }];
-  const context = speechContext(tokens, i, j, lex);
+  // "Al Jazeera’s Nomvula Dube", "CNN's Jake Tapper": a name after an organisation's possessive is its person's.
+  const ownerSlot = slots[i - 2];
+  const context = speechContext(tokens, i, j, lex) ||
+    (/^['’]s$/.test(tokens[i - 1]?.text ?? '') && ownerSlot?.kind === 'phrase' && ownerSlot.match.value.type === 'org' && ownerSlot.match.to === i - 1);
   const allUnknownOrNames = tags.every((ts, k) => (ts.length === 0 && !ORGANISATION_WORDS.has(lowers[k])) || ts.some((t) => NAME_TAGS.has(t)));
   const acronymInside = words.some((w) => /^\p{Lu}+$/u.test(w.text) && w.text.length > 1);
   if (words.length >= 2 && words.length <= 4 && allUnknownOrNames && !acronymInside) {
@@ -235,7 +238,7 @@ const ROLE_TAGS = new Set(['Title', 'Actor']);
 const ROLE_WORDS = new Set(['head', 'correspondent', 'ally', 'adviser', 'advisor', 'aide', 'associate', 'fellow', 'deputy', 'chair', 'partner', 'owner', 'strategist', 'pollster', 'negotiator', 'lecturer', 'organiser', 'organizer', 'councillor', 'spokesperson']);
 
 function isRoleWord(t: Token | undefined, lex: Lexicon): boolean {
-  return !!t && t.word && !t.cap && (ROLE_WORDS.has(t.lower) || DESCRIPTOR_WORDS.has(t.lower) || lex.tagsOf(t.lower).some((x) => ROLE_TAGS.has(x)));
+  return !!t && t.word && (ROLE_WORDS.has(t.lower) || DESCRIPTOR_WORDS.has(t.lower) || lex.tagsOf(t.lower).some((x) => ROLE_TAGS.has(x)));
 }
 
 function roleAppositive(tokens: Token[], k: number, lex: Lexicon): boolean {
@@ -255,7 +258,7 @@ function roleAppositive(tokens: Token[], k: number, lex: Lexicon): boolean {
     const t = tokens[m];
     if (t.text === ',' || t.lower === 'who' || t.lower === 'which' || t.lower === 'that') return false;
     if (!t.word) continue;
-    if (DESCRIPTOR_WORDS.has(t.lower) || lex.tagsOf(t.lower).some((x) => ROLE_TAGS.has(x))) {
+    if (isRoleWord(t, lex)) {
       // "the company's chief executive": a role of someone, still a person's appositive; "the ministry's
       // spokesman" too. A role word that starts an organisation's name ("the Senate Foreign Relations
       // Committee") is no role.

@@ -542,6 +542,12 @@ const reported: Case[] = [
     indirect: [indirect('schools to pay', 'Municipality of Livorno', ORG)],
   },
   {
+    name: 'a name after an outlet\'s possessive is its reporter; "the head of …" is a role',
+    text: 'Al Jazeera’s Nomvula Dube, reporting from Johannesburg, said the expansion was a diplomatic success. Diaa Rashwan, the head of Egypt\'s State Information Service, said Cairo had received signals.',
+    quotes: [],
+    indirect: [indirect('the expansion was a diplomatic success', 'Nomvula Dube'), indirect('Cairo had received signals', 'Diaa Rashwan')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
