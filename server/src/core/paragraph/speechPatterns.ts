@@ -383,7 +383,8 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
     // (Only the sentence's first reporting clause: a later one's content is never the clause before it.)
     const post = GERUNDS.has(w) || verbFrom > s ? undefined : postposed(tokens, s, e, v);
     if (post) return { pattern: { ...post, sentence }, c: v };
-    if (GERUNDS.has(w) && prev?.text !== ',') continue;
+    // (Or right after a statement: "issued a statement saying …".)
+    if (GERUNDS.has(w) && prev?.text !== ',' && !(prev && lexicon().statementNouns.has(prev.lower))) continue;
     const speaker = GERUNDS.has(w) ? gerundSubject(tokens, s, v) : subjectBefore(tokens, s, v);
     if (!speaker) continue;
     // Things do not speak ("which writes"); "you say" is generic.

@@ -548,6 +548,15 @@ const reported: Case[] = [
     indirect: [indirect('the expansion was a diplomatic success', 'Nomvula Dube'), indirect('Cairo had received signals', 'Diaa Rashwan')],
   },
   {
+    name: '"issued a statement saying …" reports for the subject; "several speakers asked why …" is a group',
+    text: 'The White House issued a statement saying the president looked forward to working with Lula. Several speakers asked why the city could not be guaranteed a 24-hour emergency department.',
+    quotes: [],
+    indirect: [
+      { text: 'the president looked forward to working with Lula', kind: 'indirect', speaker: 'White House', speakerType: ORG },
+      { text: 'why the city could not be guaranteed a 24-hour emergency department', kind: 'indirect', speaker: 'Several speakers', group: true },
+    ],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
