@@ -7,7 +7,7 @@ import { knowledgeBaseNameWords, tagNames } from '../names/nameTagger';
 import type { SequenceModel } from '../names/perceptron';
 import { adjacent, NAME_TAGS, NON_NAME_TAGS, type Slot } from '../slots';
 import type { Token } from '../text';
-import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, NAME_PARTICLES, ORGANISATION_WORDS, REGIONS } from '../vocabulary';
+import { CAPTION_WORDS, COMMON_CAPITALISED, DESCRIPTOR_WORDS, DETERMINERS, GEOGRAPHIC_HEADS, NAME_PARTICLES, ORGANISATION_WORDS, REGIONS } from '../vocabulary';
 import { LINK_ONLY, nameCandidate, type Candidate } from './candidates';
 import { classifyChunk, listedAfterPerson } from './nameRules';
 import { titlePrefix } from './titles';
@@ -26,7 +26,9 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     // Titles, role nouns and caption labels the tagger took into a name: "PM Netanyahu", "Coauthor Elena Varga",
     // "… Haddad Image" (titles are read by the rules, and attached to the name).
     const isTitle = (k: number) => slots[k]?.kind === 'phrase' && (slots[k] as { match: PhraseMatch }).match.value.type === 'title';
-    while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from))) from++;
+    // (A plural title too: "Senators Chuck Schumer and Mitch McConnell".)
+    const pluralTitle = (k: number) => tokens[k].lower.endsWith('s') && lex.titleForms.has(tokens[k].lower.slice(0, -1));
+    while (from < to && (DESCRIPTOR_WORDS.has(tokens[from].lower) || CAPTION_WORDS.has(tokens[from].lower) || DETERMINERS.has(tokens[from].lower) || isTitle(from) || pluralTitle(from))) from++;
     while (to > from && (CAPTION_WORDS.has(tokens[to - 1].lower) || NAME_PARTICLES.has(tokens[to - 1].lower))) to--;
     // "Quarterback Patrick Mahomes": an occupation before a first name and a surname is no part of the name.
     if (to - from >= 3 && lex.tagsOf(tokens[from].lower).includes('Actor') && !lex.tagsOf(tokens[from].lower).some((t) => NAME_TAGS.has(t)) && lex.isFirstName(tokens[from + 1].lower)) from++;
@@ -39,6 +41,8 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     // "Democrats said", "Muslims", "Indigenous Peoples": common capitalised words name a group, not a person.
     const group = (to - from === 1 && tokens[from].lower.endsWith('s') && COMMON_CAPITALISED.has(tokens[from].lower)) ||
       (to - from > 1 && tokens.slice(from, to).every((t) => COMMON_CAPITALISED.has(t.lower)));
+    // "Prince Edward Island", "King County": a place named after someone is no person.
+    if (to < tokens.length && tokens[to].cap && adjacent(tokens, to - 1, to) && GEOGRAPHIC_HEADS.has(tokens[to].lower)) return [];
     // "Interior Health, which runs the hospital,": what "which" refers back to is a thing, not a person.
     if (tokens[to]?.text === ',' && tokens[to + 1]?.lower === 'which') return [];
     // "Goldman Sachs", "Tim Hortons": an organisation the knowledge base names is none of the tagger's people.

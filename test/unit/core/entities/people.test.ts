@@ -157,6 +157,12 @@ const CASES: PersonCase[] = [
     notPersons: ['Quarterback Patrick Mahomes', 'Martin Luther King Jr'],
   },
   {
+    name: 'a plural title before two names; a place named after someone is no person',
+    text: 'Senators Chuck Schumer and Mitch McConnell met on Tuesday. Prince Edward Island reported two new cases.',
+    expect: { 'Chuck Schumer': { names: ['Chuck Schumer'] }, 'Mitch McConnell': { names: ['Mitch McConnell'] } },
+    notPersons: ['Edward', 'Senators Chuck Schumer'],
+  },
+  {
     name: 'companies named after their founders are no people',
     text: 'Goldman Sachs and Morgan Stanley reported higher profits. Protesters gathered outside Tim Hortons. Shares of Johnson & Johnson fell.',
     expect: {},
