@@ -177,6 +177,12 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
       last = k - 1;
       break;
     }
+    // ", and last week he directed …", ", and one woman held up …": a new clause in the simple past with a subject of
+    // its own is the writer's narration again (a reported one goes on in the reported tense: ", and flights would stop").
+    if (tokens[k].text === ',' && tokens[k + 1]?.lower === 'and' && narrationAfter(tokens, k + 2, e)) {
+      last = k - 1;
+      break;
+    }
     // (So does "but": "said his party supported the measures but questioned why …".)
     if (tokens[k].lower !== 'and' && tokens[k].lower !== 'but') continue;
     const next = tokens[k + 1];
@@ -187,6 +193,22 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
   }
   while (last >= from && !tokens[last].word) last--;
   return last;
+}
+
+/** A clause at k in the simple past with its own subject (a pronoun, or "one"/a determiner and up to three words). */
+function narrationAfter(tokens: Token[], k: number, e: number): boolean {
+  // (After a time: ", and on Monday she left", ", and last week he directed".)
+  let j = timeAdjunct(tokens, k, e);
+  if (['last', 'this'].includes(tokens[j]?.lower ?? '') && ['week', 'month', 'year'].includes(tokens[j + 1]?.lower ?? '')) j += 2;
+  const subject = tokens[j];
+  if (!subject || !subject.word) return false;
+  let v = j + 1;
+  if (!SUBJECT_PRONOUNS.has(subject.lower) || subject.lower === 'it' || subject.lower === 'that' || subject.lower === 'this') {
+    if (subject.lower !== 'one' && !NOUN_DETERMINERS.has(subject.lower)) return false;
+    while (v < e && v - j <= 3 && tokens[v].word && !lexicon().tagsOf(tokens[v].lower).includes('PastTense')) v++;
+  }
+  const verb = tokens[v];
+  return !!verb && verb.word && !verb.cap && /^\p{Ll}+ed$|^(?:held|told|took|made|went|left|gave|met|sent|wrote|said)$/u.test(verb.text) && !PASSIVE_BEFORE.has(verb.lower);
 }
 
 function writersModifier(tokens: Token[], k: number, e: number): boolean {

@@ -557,6 +557,12 @@ const reported: Case[] = [
     ],
   },
   {
+    name: '", and" then a new clause in the simple past with its own subject is narration again; in the reported tense it is still reported',
+    text: 'Prime Minister Justin Trudeau has said he learned of the intelligence from the media, and last week he directed CSIS to inform MPs. Transport Minister Omar Alghabra said the border would close, and flights would stop on Friday.',
+    quotes: [],
+    indirect: [indirect('he learned of the intelligence from the media', 'Justin Trudeau'), indirect('the border would close, and flights would stop on Friday', 'Omar Alghabra')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
