@@ -430,10 +430,16 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
       else if (PREPOSITIONS.has(next.lower)) continue;
     } else if (THAT_ONLY.has(w)) {
       // Verbs that report speech only with a clause: "conceded that …" (not "conceded a penalty").
+      // (Or a clause with no "that" whose subject is a pronoun or "there": "signalled it is in no hurry",
+      // "acknowledged there were limits".)
+      const first = tokens[c]?.lower ?? '';
+      const verbNext = !!tokens[c + 1] && (CLAUSE_VERBS.has(tokens[c + 1].lower) || lexicon().tagsOf(tokens[c + 1].lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal' || x === 'Auxiliary'));
+      const bare = ((SUBJECT_PRONOUNS.has(first) && first !== 'that' && first !== 'this') || first === 'there') && verbNext;
       let k = c;
       while (k < e && k - c < 6 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
-      if (!CLAUSE_START.has(tokens[k]?.lower ?? '')) continue;
-      c = k + 1;
+      const thatAt = CLAUSE_START.has(tokens[k]?.lower ?? '');
+      if (!thatAt && !bare) continue;
+      if (!bare || k === c) c = k + 1;
     } else if (ADDRESSEE_VERBS.has(w)) {
       // "told reporters (that) …": the addressee, then the clause.
       let k = c;

@@ -563,6 +563,12 @@ const reported: Case[] = [
     indirect: [indirect('he learned of the intelligence from the media', 'Justin Trudeau'), indirect('the border would close, and flights would stop on Friday', 'Omar Alghabra')],
   },
   {
+    name: 'a verb that reports only a clause takes one without "that" when a pronoun or "there" starts it (not "conceded a penalty")',
+    text: 'The Bank of Canada signalled it is in no hurry to cut. Governor Tiff Macklem acknowledged there were limits to how far Canada could drift. The goalkeeper conceded a penalty in the first half.',
+    quotes: [],
+    indirect: [indirect('it is in no hurry to cut', 'Bank of Canada', ORG), indirect('there were limits to how far Canada could drift', 'Tiff Macklem')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
