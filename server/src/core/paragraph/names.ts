@@ -79,7 +79,8 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
       k = nameAt[t];
     }
     if (k < 0 || names[k][0] < c.tokenFrom || names[k][1] > c.tokenTo || (names[k][0] === c.tokenFrom && names[k][1] === c.tokenTo)) return undefined;
-    if (names[k][0] - c.tokenFrom > 1 || c.tokenTo - names[k][1] > 1) return undefined;
+    // (The knowledge base's full name may add more: "Luiz Inácio Lula da Silva" where the tagger found "Luiz Inácio".)
+    if (c.evidence !== 'knowledge-base' && (names[k][0] - c.tokenFrom > 1 || c.tokenTo - names[k][1] > 1)) return undefined;
     return taggerAt.get(names[k][0]);
   };
 

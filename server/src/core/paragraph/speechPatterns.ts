@@ -438,6 +438,11 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
       let k = c;
       while (k < e && k - c < 6 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
       const thatAt = CLAUSE_START.has(tokens[k]?.lower ?? '');
+      // "pledged to rebuild …", "vowed to fight …": a promise or threat is reported with its infinitive.
+      if (!thatAt && !bare && PROMISES.has(w) && first === 'to' && tokens[c + 1]?.word && !tokens[c + 1].cap) {
+        const to = contentEnd(tokens, c, e);
+        if (to - c >= 2) return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c };
+      }
       if (!thatAt && !bare) continue;
       if (!bare || k === c) c = k + 1;
     } else if (ADDRESSEE_VERBS.has(w)) {
@@ -516,6 +521,9 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
   }
   return undefined;
 }
+
+// Promises and threats, reported with their infinitive ("pledged to rebuild …").
+const PROMISES = new Set(['pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows', 'threatened', 'threatens']);
 
 // Verbs that report what someone called or accused something of, with the object in the content.
 const NAMING_REPORT = new Set(['called', 'calls', 'described', 'describes', 'describing', 'accused', 'accuses', 'accusing', 'branded', 'brands', 'labelled', 'labeled', 'dubbed']);

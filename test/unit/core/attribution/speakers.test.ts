@@ -569,6 +569,12 @@ const reported: Case[] = [
     indirect: [indirect('it is in no hurry to cut', 'Bank of Canada', ORG), indirect('there were limits to how far Canada could drift', 'Tiff Macklem')],
   },
   {
+    name: 'a promise or a threat is reported with its infinitive',
+    text: 'President Luiz Inácio Lula da Silva pledged to rebuild environmental protections dismantled under his predecessor.',
+    quotes: [],
+    indirect: [indirect('to rebuild environmental protections dismantled under his predecessor', 'Luiz Inácio Lula da Silva')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
