@@ -33,6 +33,7 @@ interface PhraseFacts {
   describesAPerson: boolean;
 }
 const phraseFactsCache = new Map<string, PhraseFacts>();
+const POSTMODIFIER_PREPOSITIONS = new Set(['in', 'of', 'at', 'from', 'with']);
 
 const ROLE_HEADS = new Set(['coach', 'captain', 'representative', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'founder', 'head', 'member', 'president', 'secretary', 'manager', 'editor',
   'correspondent', 'ally', 'adviser', 'advisor', 'aide', 'negotiator', 'strategist', 'lawyer', 'attorney', 'professor', 'partner', 'owner', 'deputy']);
@@ -51,7 +52,9 @@ export function phraseFacts(lex: Lexicon, surface: string): PhraseFacts {
   if (f) return f;
   if (phraseFactsCache.size > 20_000) phraseFactsCache.clear();
   const words = surface.toLowerCase().split(/\s+/);
-  const head = words[words.length - 1].replace(/[^\p{L}]/gu, '');
+  // The head noun stands before a postmodifier: "officials in Ottawa", "residents of the town".
+  const cut = words.findIndex((w, k) => k > 0 && POSTMODIFIER_PREPOSITIONS.has(w));
+  const head = words[cut > 0 ? cut - 1 : words.length - 1].replace(/[^\p{L}]/gu, '');
   const one = words.length === 1 ? words[0] : '';
   const headTags = lex.tagsOf(head);
   const singular = head.replace(/s$/, '');

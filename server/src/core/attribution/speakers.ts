@@ -81,6 +81,11 @@ export function resolveSpeaker(ctx: AttributionContext, np: { start: number; end
     ms.find((m) => m.type === 'organization') ??
     ms.find((m) => m.type === 'country' && m.form !== 'demonym');
   const direct = pick(inside);
+  // "Officials in Ottawa said": unnamed people at a place speak as a group, not as the country.
+  if (direct?.type === 'country') {
+    const words = ctx.text.slice(np.start, np.end);
+    if (/\s(?:in|of|at|from)\s/.test(words) && direct.start > np.start && phraseFacts(ctx.lex, words).group) return groupSpeaker(ctx, np);
+  }
   // A description in apposition to a name speaks for the person named: the appositive wins over an
   // organisation or place inside the description ("a representative for the Sheriff's office").
   if (!direct || direct.type !== 'person') {

@@ -575,6 +575,12 @@ const reported: Case[] = [
     indirect: [indirect('to rebuild environmental protections dismantled under his predecessor', 'Luiz Inácio Lula da Silva')],
   },
   {
+    name: 'unnamed people at a place speak as a group, not as the country ("officials in Ottawa")',
+    text: 'Officials in Ottawa said the talks would resume. Russia said the talks were over.',
+    quotes: [],
+    indirect: [{ text: 'the talks would resume', kind: 'indirect', speaker: 'Officials in Ottawa', group: true }, indirect('the talks were over', 'Russia', 'country')],
+  },
+  {
     name: 'a capitalised agency after "according to" is an organisation',
     text: 'According to Statistics Canada, the unemployment rate rose to 7.5 per cent in June.',
     quotes: [],
