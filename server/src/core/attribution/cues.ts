@@ -75,15 +75,15 @@ function cueAfter(ctx: AttributionContext, q: QuoteSpan, p: number, nextQuoteSta
     if (npBefore.length && NOT_A_SUBJECT.has(npBefore[0].t.lower)) return undefined;
     if (npBefore.length) {
       if (STATEMENT_READ_VERBS.has(w.lower) && !npBefore.some((x) => ctx.lex.statementNouns.has(x.t.lower))) return undefined;
-      // `"… out there." After the match, Maaloul said, "…"`: a quote that ended its sentence, then a sentence whose
-      // verb introduces the next quote — that cue is the next quote's.
-      const rest = window.slice(v + 1);
-      // `"… research." He recalled a quote …`: after a quote that ended its sentence, a verb with words of its own
-      // after it starts a new sentence about something else.
-      if (/\.\s*["“”'’»]*$/u.test(ctx.text.slice(q.start, q.end)) && rest.filter((x) => x.t.word).length >= 2) return undefined;
-      if (nextQuoteStart !== undefined && rest.length <= 1 && rest.every((x) => x.t.text === ',' || x.t.text === ':') &&
-          /\.\s*["“”'’»]*$/u.test(ctx.text.slice(q.start, q.end)) && (rest.length ? rest[rest.length - 1] : window[v]).e <= nextQuoteStart &&
-          all[all.indexOf(rest.length ? rest[rest.length - 1] : window[v]) + 1]?.s === nextQuoteStart) return undefined;
+      // After a quote that ended its sentence, the verb starts a new sentence: about something else when words of
+      // its own follow it (`"… research." He recalled a quote …`), or introducing the next quote when only a comma
+      // or colon stands before that quote (`"… out there." After the match, Maaloul said, "…"`).
+      if (/\.\s*["“”'’»]*$/u.test(ctx.text.slice(q.start, q.end))) {
+        const rest = window.slice(v + 1);
+        if (rest.filter((x) => x.t.word).length >= 2) return undefined;
+        // (The window is a run of `all` from `first`: the token after it is the next quote's opening when it stopped there.)
+        if (nextQuoteStart !== undefined && rest.length <= 1 && rest.every((x) => x.t.text === ',' || x.t.text === ':') && all[first + window.length]?.s === nextQuoteStart) return undefined;
+      }
       return { np: { start: npBefore[0].s, end: npBefore[npBefore.length - 1].e }, cue: { start: window[v].s, end: window[v].e }, cueVerb: w.lower, via: 'cue' as const };
     }
     const np = phraseAfter(ctx, window, v + 1);

@@ -46,7 +46,8 @@ export function addNames(tokens: Token[], slots: Slot[], lex: Lexicon, kb: Knowl
     // "Interior Health, which runs the hospital,": what "which" refers back to is a thing, not a person.
     if (tokens[to]?.text === ',' && tokens[to + 1]?.lower === 'which') return [];
     // "Goldman Sachs", "Tim Hortons": an organisation the knowledge base names is none of the tagger's people.
-    const known = slots[from]?.kind === 'phrase' && (slots[from] as { match: PhraseMatch }).match.value.type === 'org' && (slots[from] as { match: PhraseMatch }).match.to >= to;
+    const head = slots[from];
+    const known = head?.kind === 'phrase' && head.match.value.type === 'org' && head.match.to >= to;
     return from < to && !group && !known && !(to - from === 1 && notAPersonWord(tokens[from], lex)) ? [[from, to] as [number, number]] : [];
   }).reduce<[number, number][]>((acc, span) => {
     // Two names joined only by particles are one ("Ursula" von der "Leyen").

@@ -64,7 +64,7 @@ const PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'for', 'with', 'about', 'd
 // Determiners: what follows one is a noun, whatever else the lexicon says it can be ("the account", "an increase").
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'no', 'every', 'each']);
 // Before a verb form that is also a noun or an infinitive: "the report", "a request", "to maintain".
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'to', 'of', 'any', 'no', 'every', 'each']);
+const NOUN_BEFORE = new Set([...NOUN_DETERMINERS, 'this', 'that', 'to', 'of']);
 // Verbs that report speech only with a "that" (or "whether", "if") clause.
 const THAT_ONLY = new Set(['found', 'finds', 'ruled', 'rules', 'conceded', 'concedes', 'maintained', 'maintains', 'observed', 'observes', 'recalled', 'recalls', 'estimated', 'estimates', 'indicated', 'indicates', 'signalled', 'signaled', 'signals', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'concluded', 'concludes', 'predicted', 'predicts', 'affirmed', 'affirms', 'countered', 'counters', 'boasted', 'boasts', 'hinted', 'hints', 'specified', 'repeated', 'repeats', 'reiterated', 'reiterates', 'underlined', 'underlines', 'underscored', 'underscores', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'testified', 'contended', 'contends', 'asserted', 'asserts', 'disclosed', 'discloses', 'mentioned', 'mentions', 'agreed', 'agrees', 'complained', 'complains', 'cautioned', 'remarked', 'replied', 'replies', 'responded', 'responds', 'answered', 'threatened', 'accused', 'blamed', 'forecast', 'alleged', 'alleges', 'assured', 'reminded', 'pledged', 'promised', 'vowed', 'demanded', 'proposed', 'recommended', 'requested', 'ordered']);
 const NEGATIONS = new Set(['not', 'never', "n't", 'neither', 'nor', "didn't", "hasn't", "haven't", "hadn't", "wouldn't", "won't", "doesn't", "don't"]);
@@ -198,8 +198,7 @@ function contentEnd(tokens: Token[], from: number, e: number): number {
 /** A clause at k in the simple past with its own subject (a pronoun, or "one"/a determiner and up to three words). */
 function narrationAfter(tokens: Token[], k: number, e: number): boolean {
   // (After a time: ", and on Monday she left", ", and last week he directed".)
-  let j = timeAdjunct(tokens, k, e);
-  if (['last', 'this'].includes(tokens[j]?.lower ?? '') && ['week', 'month', 'year'].includes(tokens[j + 1]?.lower ?? '')) j += 2;
+  const j = timeAdjunct(tokens, k, e);
   const subject = tokens[j];
   if (!subject || !subject.word) return false;
   let v = j + 1;
@@ -444,7 +443,7 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
         if (to - c >= 2) return { pattern: { kind: 'verb', verb: w, cue: { start: tokens[v].start, end: tokens[v].end }, speaker, body: { start: tokens[c].start, end: tokens[to].end }, sentence }, c };
       }
       if (!thatAt && !bare) continue;
-      if (!bare || k === c) c = k + 1;
+      if (!bare) c = k + 1;
     } else if (ADDRESSEE_VERBS.has(w)) {
       // "told reporters (that) …": the addressee, then the clause.
       let k = c;
@@ -476,23 +475,17 @@ function firstSentencePattern(tokens: Token[], s: number, e: number, verbFrom: n
       if (!CLAUSE_START.has(tokens[c - 1]?.lower ?? '')) {
         const time = timeAdjunct(tokens, c, e);
         if (time > c) c = time;
-        let k = c;
-        while (k < e && k - c < 9 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
-        const far = thatAfterAdjuncts(tokens, c, e);
-        if (CLAUSE_START.has(tokens[k]?.lower ?? '') && (k === c || PREPOSITIONS.has(tokens[c].lower))) c = k + 1;
-        else if (far) c = far;
+        const clause = clauseAfterAdjuncts(tokens, c, e, true);
+        if (clause !== undefined) c = clause;
         else if (tokens[c] && (SUBORDINATORS.has(tokens[c].lower) || PREPOSITIONS.has(tokens[c].lower) && tokens[c].lower !== 'to')) continue;
       }
       // "informed Netanyahu about …": a topic, not what was said.
       if (!tokens[c]?.word || tokens[c].lower === 'about' || tokens[c].lower === 'of') continue;
     } else {
       // "said in a statement that …", "said on Monday that …": adjuncts before "that".
-      let k = c;
-      while (k < e && k - c < 9 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
       const adjunct = timeAdjunct(tokens, c, e);
-      const far = PREPOSITIONS.has(tokens[c]?.lower ?? '') ? thatAfterAdjuncts(tokens, c, e) : undefined;
-      if (CLAUSE_START.has(tokens[k]?.lower ?? '') && (k === c || PREPOSITIONS.has(tokens[c].lower))) c = k + 1;
-      else if (far) c = far;
+      const clause = clauseAfterAdjuncts(tokens, c, e, false);
+      if (clause !== undefined) c = clause;
       else if (CLAUSE_START.has(next.lower)) c++;
       else if (adjunct > c && tokens[adjunct]?.word && !PREPOSITIONS.has(tokens[adjunct].lower)) c = adjunct;
       else if (PREPOSITIONS.has(next.lower) || SUBORDINATORS.has(next.lower)) continue;
@@ -561,7 +554,18 @@ function gerundSubject(tokens: Token[], s: number, gerund: number): { start: num
   return subjectBefore(tokens, s, firstVerbAfterSubject(tokens, s, gerund));
 }
 
-/** "said on Friday the …", "said last week the …": the end of a time adjunct right after the verb, else `c`. */
+/**
+ * Where the reported clause starts after adjuncts: "said in a statement that …", "said on Monday that …" (a "that"
+ * within a few words, right away or after a preposition), or after adjuncts with commas inside (`thatAfterAdjuncts`:
+ * only after a preposition unless `afterAnything`).
+ */
+function clauseAfterAdjuncts(tokens: Token[], c: number, e: number, afterAnything: boolean): number | undefined {
+  let k = c;
+  while (k < e && k - c < 9 && tokens[k].word && !CLAUSE_START.has(tokens[k].lower)) k++;
+  if (CLAUSE_START.has(tokens[k]?.lower ?? '') && (k === c || PREPOSITIONS.has(tokens[c].lower))) return k + 1;
+  return afterAnything || PREPOSITIONS.has(tokens[c]?.lower ?? '') ? thatAfterAdjuncts(tokens, c, e) : undefined;
+}
+
 /**
  * "said in a speech at a former residential school in Maskwacis, Alta., that …", "told reporters in Ottawa, where the
  * cabinet met, that …": adjuncts with commas inside, then ", that" and the reported clause (where it starts).
@@ -575,16 +579,18 @@ function thatAfterAdjuncts(tokens: Token[], c: number, e: number): number | unde
   return undefined;
 }
 
+/** "said on Friday the …", "said last week the …": the end of a time adjunct right after the verb, else `c`. */
 function timeAdjunct(tokens: Token[], c: number, e: number): number {
   const t = tokens[c]?.lower;
   if (t === 'yesterday' || t === 'today' || t === 'tonight' || t === 'earlier' || t === 'later') return c + 1;
   if ((t === 'on' || t === 'last' || t === 'this') && c + 2 < e && tokens[c + 1].word && (WEEKDAYS.has(tokens[c + 1].lower) || ['week', 'month', 'year', 'night', 'weekend', 'morning', 'evening'].includes(tokens[c + 1].lower)))
     // ("on Sunday night", "on Monday morning".)
-    return WEEKDAYS.has(tokens[c + 1].lower) && ['morning', 'afternoon', 'evening', 'night'].includes(tokens[c + 2]?.lower ?? '') ? c + 3 : c + 2;
-  if (WEEKDAYS.has(t ?? '')) return ['morning', 'afternoon', 'evening', 'night'].includes(tokens[c + 1]?.lower ?? '') ? c + 2 : c + 1;
+    return WEEKDAYS.has(tokens[c + 1].lower) && DAY_PARTS.has(tokens[c + 2]?.lower ?? '') ? c + 3 : c + 2;
+  if (WEEKDAYS.has(t ?? '')) return DAY_PARTS.has(tokens[c + 1]?.lower ?? '') ? c + 2 : c + 1;
   return c;
 }
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night']);
 
 /** The main verb after the sentence's subject, for a gerund's speaker ("The minister spoke, saying …"). */
 function firstVerbAfterSubject(tokens: Token[], s: number, gerund: number): number {
@@ -635,8 +641,7 @@ function postposed(tokens: Token[], s: number, e: number, v: number): Omit<Speec
   } else {
     // "…, X said." — the words between the comma and the verb name the speaker.
     // ("…, the court said on Sunday night – a margin of …": a time, then a dash and the writer's own words.)
-    const adjunct = timeAdjunct(tokens, v + 1, e);
-    const dashAfter = /^[—–]$/.test(tokens[adjunct]?.text ?? '') || (adjunct === v + 1 && /^[—–]$/.test(tokens[v + 1]?.text ?? ''));
+    const dashAfter = /^[—–]$/.test(tokens[timeAdjunct(tokens, v + 1, e)]?.text ?? '');
     if (end - v > 4 && !dashAfter) return undefined;
     // "…, voter Isabelle Moreau said she had voted no.": a clause of its own after the verb is the content.
     const after = tokens[v + 1];

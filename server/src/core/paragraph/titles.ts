@@ -20,34 +20,27 @@ export function titleOnlyMention(tokens: Token[], slots: Slot[], m: PhraseMatch,
     country = prevSlot.match.value.iso3;
     from = prevSlot.match.from;
   }
-  // "Russia's president", "Kenya's president says": a country's possessive stands for the determiner.
+  // The mention starts at its determiner; "Russia's president", "Kenya's president says": a country's possessive
+  // stands for the determiner, and the country stays a mention of its own (the description is the title words).
   const poss = tokens[from - 1];
   const owner = slots[from - 2];
+  let first: number;
   if (!country && poss && (poss.text === "'s" || poss.text === '’s') && owner?.kind === 'phrase' && owner.match.value.type === 'country' && owner.match.to === from - 1) {
-    // (The country stays a mention of its own: the description is the title words.)
-    const c = owner.match.value.iso3;
-    return {
-      kind: 'description',
-      form: 'description',
-      start: tokens[m.from].start,
-      end: tokens[m.to - 1].end,
-      sentence: tokens[m.from].sentence,
-      tokenFrom: m.from,
-      tokenTo: m.to,
-      title: { start: tokens[m.from].start, end: tokens[m.to - 1].end, office: v.info.office, leader: v.info.leader, country: c },
-    };
+    country = owner.match.value.iso3;
+    first = from;
+  } else {
+    if (!poss || poss.lower !== 'the') return undefined;
+    first = from - 1;
   }
-  const det = tokens[from - 1];
-  if (!det || det.lower !== 'the') return undefined;
   const head = tokens.slice(m.from, m.to).map((t) => t.lower).join(' ');
   const isDescription = country !== undefined || !lex.titleForms.has(head) || v.info.kind === 'leader';
   return {
     kind: isDescription ? 'description' : 'title-only',
     form: isDescription ? 'description' : 'title',
-    start: tokens[from - 1].start,
+    start: tokens[first].start,
     end: tokens[m.to - 1].end,
     sentence: tokens[m.from].sentence,
-    tokenFrom: from - 1,
+    tokenFrom: first,
     tokenTo: m.to,
     title: { start: tokens[from].start, end: tokens[m.to - 1].end, office: v.info.office, leader: v.info.leader, country },
   };

@@ -29,7 +29,7 @@ export function quoteKind(text: string, q: QuoteSpan, paraStart: number, paraEnd
     // `said "it is reasonable to assume …"`, `the letter reads "we may extend …"`: a whole sentence in quotation marks
     // right after the verb (or its "that") is the source's own words, a direct quote; a fragment that the sentence
     // goes on after is mixed.
-    const lastWords = /([\p{L}]+)(?:\s+(that))?\s*$/u.exec(sentenceBefore);
+    const lastWords = /(\p{L}+)(?:\s+that)?\s*$/u.exec(sentenceBefore);
     const verbRightBefore = !!lastWords && DIRECT_BEFORE.has(lastWords[1].toLowerCase());
     const innerEnd = text.slice(Math.max(q.start + 1, q.end - 4), q.end - 1);
     const whole = words >= 6 && q.closed && (/[.?!]\s*$/.test(innerEnd) || /^\s*(?:[.?!]|\n|$)/.test(after));
